@@ -1,0 +1,51 @@
+// Activation functions: the non-linear steps between the layers of a network.
+
+/// The logistic function 1 / (1 + e^-x), squashing any number into (0, 1).
+///
+/// Computed in a form that never overflows: `sigmoid(-1000)` is `0.0`, not `nan`.
+public func sigmoid(_ x: Double) -> Double {
+    if x >= 0 { return 1 / (1 + exp(-x)) }
+    let e = exp(x)
+    return e / (1 + e)
+}
+
+/// The logistic function applied to each element.
+public func sigmoid(_ x: Tensor) -> Tensor { x.map { sigmoid($0) } }
+
+/// The rectified linear unit: `x` when positive, otherwise 0.
+public func relu(_ x: Double) -> Double { x > 0 ? x : 0 }
+
+/// The rectified linear unit applied to each element.
+public func relu(_ x: Tensor) -> Tensor { x.map { $0 > 0 ? $0 : 0 } }
+
+/// Turns scores into probabilities along the last axis: each row becomes positive and sums to 1.
+///
+/// The row's maximum is subtracted before exponentiating, so huge scores stay finite:
+/// ```swift
+/// print(softmax([1000, 1001, 1002]))   // [0.09003057317038046, 0.24472847105479767, 0.6652409557748219]
+/// ```
+public func softmax(_ x: Tensor) -> Tensor {
+    guard x.rank > 0, x.count > 0 else { return x.rank == 0 ? Tensor(unchecked: [], [1]) : x }
+    let length = x.shape[x.rank - 1]
+    guard length > 0 else { return x }
+    let rows = x.count / length
+    let result = [Double](unsafeUninitializedCapacity: x.count) { output, initialized in
+        x.scalars.withUnsafeBufferPointer { input in
+            for row in 0..<rows {
+                let base = row * length
+                var largest = -Double.infinity
+                for i in base..<(base + length) where input[i] > largest || input[i].isNaN { largest = input[i] }
+                if largest == -.infinity { largest = 0 }
+                var total = 0.0
+                for i in base..<(base + length) {
+                    let e = exp(input[i] - largest)
+                    output[i] = e
+                    total += e
+                }
+                for i in base..<(base + length) { output[i] /= total }
+            }
+        }
+        initialized = x.count
+    }
+    return Tensor(unchecked: x.shape, result)
+}
