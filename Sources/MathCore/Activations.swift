@@ -33,16 +33,15 @@ public func softmax(_ x: Tensor) -> Tensor {
         x.scalars.withUnsafeBufferPointer { input in
             for row in 0..<rows {
                 let base = row * length
-                var largest = -Double.infinity
-                for i in base..<(base + length) where input[i] > largest || input[i].isNaN { largest = input[i] }
-                if largest == -.infinity { largest = 0 }
-                var total = 0.0
-                for i in base..<(base + length) {
-                    let e = exp(input[i] - largest)
-                    output[i] = e
-                    total += e
-                }
-                for i in base..<(base + length) { output[i] /= total }
+                // A `nan` in the row needs no special case: it makes the total `nan`, and with it
+                // every probability of the row, as in NumPy.
+                var largest = rowMaximum(UnsafeBufferPointer(rebasing: input[base..<(base + length)]))
+                if !largest.isFinite { largest = largest == .infinity ? .infinity : 0 }
+                let total = exponentiateAndSum(
+                    UnsafeBufferPointer(rebasing: input[base..<(base + length)]), minus: largest,
+                    into: UnsafeMutableBufferPointer(rebasing: output[base..<(base + length)]))
+                let scale = 1 / total
+                for i in base..<(base + length) { output[i] *= scale }
             }
         }
         initialized = x.count
