@@ -10,13 +10,13 @@ public func sigmoid(_ x: Double) -> Double {
 }
 
 /// The logistic function applied to each element.
-public func sigmoid(_ x: Tensor) -> Tensor { x.map { sigmoid($0) } }
+public func sigmoid(_ x: consuming Tensor) -> Tensor { x.transformed { sigmoid($0) } }
 
 /// The rectified linear unit: `x` when positive, otherwise 0.
 public func relu(_ x: Double) -> Double { x > 0 ? x : 0 }
 
 /// The rectified linear unit applied to each element.
-public func relu(_ x: Tensor) -> Tensor { x.map { $0 > 0 ? $0 : 0 } }
+public func relu(_ x: consuming Tensor) -> Tensor { x.transformed { $0 > 0 ? $0 : 0 } }
 
 /// Turns scores into probabilities along the last axis: each row becomes positive and sums to 1.
 ///

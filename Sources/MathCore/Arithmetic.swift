@@ -3,33 +3,41 @@
 
 extension Tensor {
     /// Element-wise sum with broadcasting: `[[1, 2], [3, 4]] + [10, 20]` is `[[11, 22], [13, 24]]`.
-    public static func + (lhs: Tensor, rhs: Tensor) -> Tensor { orStop { try Throwing.add(lhs, rhs) } }
+    public static func + (lhs: consuming Tensor, rhs: consuming Tensor) -> Tensor {
+        do { return try Throwing.add(consume lhs, consume rhs) } catch { stop(error) }
+    }
     /// Element-wise difference with broadcasting.
-    public static func - (lhs: Tensor, rhs: Tensor) -> Tensor { orStop { try Throwing.subtract(lhs, rhs) } }
+    public static func - (lhs: consuming Tensor, rhs: consuming Tensor) -> Tensor {
+        do { return try Throwing.subtract(consume lhs, consume rhs) } catch { stop(error) }
+    }
     /// Element-wise (Hadamard) product with broadcasting; `•` is the matrix product.
-    public static func * (lhs: Tensor, rhs: Tensor) -> Tensor { orStop { try Throwing.multiply(lhs, rhs) } }
+    public static func * (lhs: consuming Tensor, rhs: consuming Tensor) -> Tensor {
+        do { return try Throwing.multiply(consume lhs, consume rhs) } catch { stop(error) }
+    }
     /// Element-wise quotient with broadcasting (dividing by zero gives `inf` or `nan`, as in NumPy).
-    public static func / (lhs: Tensor, rhs: Tensor) -> Tensor { orStop { try Throwing.divide(lhs, rhs) } }
+    public static func / (lhs: consuming Tensor, rhs: consuming Tensor) -> Tensor {
+        do { return try Throwing.divide(consume lhs, consume rhs) } catch { stop(error) }
+    }
 
     /// Adds `rhs` to every element.
-    public static func + (lhs: Tensor, rhs: Double) -> Tensor { lhs.map { $0 + rhs } }
+    public static func + (lhs: consuming Tensor, rhs: Double) -> Tensor { lhs.transformed { $0 + rhs } }
     /// Subtracts `rhs` from every element.
-    public static func - (lhs: Tensor, rhs: Double) -> Tensor { lhs.map { $0 - rhs } }
+    public static func - (lhs: consuming Tensor, rhs: Double) -> Tensor { lhs.transformed { $0 - rhs } }
     /// Multiplies every element by `rhs`.
-    public static func * (lhs: Tensor, rhs: Double) -> Tensor { lhs.map { $0 * rhs } }
+    public static func * (lhs: consuming Tensor, rhs: Double) -> Tensor { lhs.transformed { $0 * rhs } }
     /// Divides every element by `rhs`.
-    public static func / (lhs: Tensor, rhs: Double) -> Tensor { lhs.map { $0 / rhs } }
+    public static func / (lhs: consuming Tensor, rhs: Double) -> Tensor { lhs.transformed { $0 / rhs } }
     /// Adds every element to `lhs`.
-    public static func + (lhs: Double, rhs: Tensor) -> Tensor { rhs.map { lhs + $0 } }
+    public static func + (lhs: Double, rhs: consuming Tensor) -> Tensor { rhs.transformed { lhs + $0 } }
     /// Subtracts every element from `lhs`: `1.0 - p`.
-    public static func - (lhs: Double, rhs: Tensor) -> Tensor { rhs.map { lhs - $0 } }
+    public static func - (lhs: Double, rhs: consuming Tensor) -> Tensor { rhs.transformed { lhs - $0 } }
     /// Multiplies `lhs` by every element: `2 * v`.
-    public static func * (lhs: Double, rhs: Tensor) -> Tensor { rhs.map { lhs * $0 } }
+    public static func * (lhs: Double, rhs: consuming Tensor) -> Tensor { rhs.transformed { lhs * $0 } }
     /// Divides `lhs` by every element.
-    public static func / (lhs: Double, rhs: Tensor) -> Tensor { rhs.map { lhs / $0 } }
+    public static func / (lhs: Double, rhs: consuming Tensor) -> Tensor { rhs.transformed { lhs / $0 } }
 
     /// Negates every element.
-    public static prefix func - (operand: Tensor) -> Tensor { operand.map { -$0 } }
+    public static prefix func - (operand: consuming Tensor) -> Tensor { operand.transformed { -$0 } }
 
     /// Adds `rhs` in place; `rhs` must broadcast to `lhs`'s shape.
     public static func += (lhs: inout Tensor, rhs: Tensor) { orStop { try Throwing.updateInPlace(&lhs, rhs, "+=", +) } }
@@ -65,6 +73,17 @@ extension Tensor {
         return Tensor(unchecked: shape, result)
     }
 
+    /// `transform` applied to every element, written over this tensor's own storage when no other
+    /// tensor shares it (a temporary such as `a * b` in `exp(a * b)`), as NumPy elides temporaries.
+    @inline(__always)
+    consuming func transformed(_ transform: (Double) -> Double) -> Tensor {
+        if isUniquelyStored() {
+            updateEach(transform)
+            return self
+        }
+        return map(transform)
+    }
+
     /// Replaces every element in place, without allocating.
     @inline(__always)
     mutating func updateEach(_ transform: (Double) -> Double) {
@@ -76,13 +95,13 @@ extension Tensor {
 
 extension Throwing {
     /// Throwing form of `lhs + rhs`.
-    public static func add(_ lhs: Tensor, _ rhs: Tensor) throws(MathCoreError) -> Tensor { try Tensor.broadcast(lhs, rhs, "+", +) }
+    public static func add(_ lhs: consuming Tensor, _ rhs: consuming Tensor) throws(MathCoreError) -> Tensor { try Tensor.combine(consume lhs, consume rhs, "+", +) }
     /// Throwing form of `lhs - rhs`.
-    public static func subtract(_ lhs: Tensor, _ rhs: Tensor) throws(MathCoreError) -> Tensor { try Tensor.broadcast(lhs, rhs, "-", -) }
+    public static func subtract(_ lhs: consuming Tensor, _ rhs: consuming Tensor) throws(MathCoreError) -> Tensor { try Tensor.combine(consume lhs, consume rhs, "-", -) }
     /// Throwing form of `lhs * rhs`.
-    public static func multiply(_ lhs: Tensor, _ rhs: Tensor) throws(MathCoreError) -> Tensor { try Tensor.broadcast(lhs, rhs, "*", *) }
+    public static func multiply(_ lhs: consuming Tensor, _ rhs: consuming Tensor) throws(MathCoreError) -> Tensor { try Tensor.combine(consume lhs, consume rhs, "*", *) }
     /// Throwing form of `lhs / rhs`.
-    public static func divide(_ lhs: Tensor, _ rhs: Tensor) throws(MathCoreError) -> Tensor { try Tensor.broadcast(lhs, rhs, "/", /) }
+    public static func divide(_ lhs: consuming Tensor, _ rhs: consuming Tensor) throws(MathCoreError) -> Tensor { try Tensor.combine(consume lhs, consume rhs, "/", /) }
 
     /// Throwing form of the compound assignments `+=`, `-=`, `*=`, `/=` between tensors:
     /// the result must keep `lhs`'s shape, as NumPy's in-place operators require.
@@ -102,3 +121,4 @@ extension Throwing {
         lhs = result
     }
 }
+

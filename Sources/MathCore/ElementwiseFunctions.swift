@@ -2,23 +2,23 @@
 // `Double` functions of the C library, so `exp(2.0)` and `exp(v)` both read naturally.
 
 /// e raised to each element.
-public func exp(_ x: Tensor) -> Tensor { x.map { exp($0) } }
+public func exp(_ x: consuming Tensor) -> Tensor { x.transformed { exp($0) } }
 /// The natural logarithm of each element (`-inf` at 0 and `nan` below, as in NumPy).
-public func log(_ x: Tensor) -> Tensor { x.map { log($0) } }
+public func log(_ x: consuming Tensor) -> Tensor { x.transformed { log($0) } }
 /// The square root of each element (`nan` below 0, as in NumPy).
-public func sqrt(_ x: Tensor) -> Tensor { x.map { $0.squareRoot() } }
+public func sqrt(_ x: consuming Tensor) -> Tensor { x.transformed { $0.squareRoot() } }
 /// The absolute value of each element.
-public func abs(_ x: Tensor) -> Tensor { x.map { Swift.abs($0) } }
+public func abs(_ x: consuming Tensor) -> Tensor { x.transformed { Swift.abs($0) } }
 /// The hyperbolic tangent of each element.
-public func tanh(_ x: Tensor) -> Tensor { x.map { tanh($0) } }
+public func tanh(_ x: consuming Tensor) -> Tensor { x.transformed { tanh($0) } }
 /// The sine of each element (radians).
-public func sin(_ x: Tensor) -> Tensor { x.map { sin($0) } }
+public func sin(_ x: consuming Tensor) -> Tensor { x.transformed { sin($0) } }
 /// The cosine of each element (radians).
-public func cos(_ x: Tensor) -> Tensor { x.map { cos($0) } }
+public func cos(_ x: consuming Tensor) -> Tensor { x.transformed { cos($0) } }
 /// Each element raised to `exponent`: `pow(v, 2)` squares every element.
-public func pow(_ x: Tensor, _ exponent: Double) -> Tensor {
-    if exponent == 2 { return x.map { $0 * $0 } }
-    return x.map { pow($0, exponent) }
+public func pow(_ x: consuming Tensor, _ exponent: Double) -> Tensor {
+    if exponent == 2 { return x.transformed { $0 * $0 } }
+    return x.transformed { pow($0, exponent) }
 }
 /// `base` raised to each element.
 public func pow(_ base: Double, _ exponents: Tensor) -> Tensor { exponents.map { pow(base, $0) } }

@@ -55,6 +55,12 @@ func orStop<T>(_ body: () throws -> T, file: StaticString = #file, line: UInt = 
     }
 }
 
+/// Stops the program with a MathCore error's message, for convenience forms that cannot use
+/// ``orStop(_:file:line:)`` because they consume their operands.
+func stop(_ error: MathCoreError, file: StaticString = #file, line: UInt = #line) -> Never {
+    fatalError(error.description, file: file, line: line)
+}
+
 /// The throwing forms of every MathCore operation that can fail.
 ///
 /// The interpreter calls these; compiled Swift usually calls the convenience forms, which stop

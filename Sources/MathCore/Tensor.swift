@@ -11,14 +11,44 @@
 public struct Tensor: Equatable, Sendable {
     /// The length of each axis; `[]` for a scalar (rank-0) tensor.
     public private(set) var shape: [Int]
+
+    /// The scalars, behind a reference of our own so that an operation can tell whether its
+    /// operand is a temporary that nobody else sees (see `reusingStorage`).
+    @usableFromInline
+    var storage: TensorStorage
+
     /// Every element, flat, in row-major order (the last index varies fastest).
-    public internal(set) var scalars: [Double]
+    public internal(set) var scalars: [Double] {
+        @inlinable get { storage.scalars }
+        _modify {
+            makeStorageUnique()
+            yield &storage.scalars
+        }
+        set {
+            if isKnownUniquelyReferenced(&storage) { storage.scalars = newValue } else { storage = TensorStorage(newValue) }
+        }
+    }
 
     /// Wraps storage that is already known to fill `shape`.
     @usableFromInline
     init(unchecked shape: [Int], _ scalars: [Double]) {
         self.shape = shape
-        self.scalars = scalars
+        self.storage = TensorStorage(scalars)
+    }
+
+    /// Copies the storage if another tensor shares it (copy on write).
+    @inline(__always)
+    mutating func makeStorageUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = TensorStorage(storage.scalars) }
+    }
+
+    /// Whether this tensor is the only one using its storage, so it may be overwritten in place.
+    @inline(__always)
+    mutating func isUniquelyStored() -> Bool { isKnownUniquelyReferenced(&storage) }
+
+    /// Two tensors are equal when they have the same shape and the same scalars.
+    public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
+        lhs.shape == rhs.shape && (lhs.storage === rhs.storage || lhs.scalars == rhs.scalars)
     }
 
     /// The number of axes: 0 for a scalar, 1 for a vector, 2 for a matrix.
@@ -108,4 +138,15 @@ extension Throwing {
             total = product
         }
     }
+}
+
+/// The scalars of one or more tensors. Tensors copy it before writing when it is shared.
+@usableFromInline
+final class TensorStorage: @unchecked Sendable {
+    // Safe to send: a tensor writes its storage only when it holds the sole reference to it.
+    @usableFromInline
+    var scalars: [Double]
+
+    @usableFromInline
+    init(_ scalars: [Double]) { self.scalars = scalars }
 }
