@@ -12,11 +12,11 @@ public func sigmoid(_ x: Double) -> Double {
 /// The logistic function applied to each element.
 public func sigmoid(_ x: consuming Tensor) -> Tensor { x.transformed { sigmoid($0) } }
 
-/// The rectified linear unit: `x` when positive, otherwise 0.
-public func relu(_ x: Double) -> Double { x > 0 ? x : 0 }
+/// The rectified linear unit: `x` when positive, otherwise 0 (`nan` stays `nan`, as NumPy's `maximum`).
+public func relu(_ x: Double) -> Double { x > 0 || x.isNaN ? x : 0 }
 
 /// The rectified linear unit applied to each element.
-public func relu(_ x: consuming Tensor) -> Tensor { x.transformed { $0 > 0 ? $0 : 0 } }
+public func relu(_ x: consuming Tensor) -> Tensor { x.transformed { relu($0) } }
 
 /// Turns scores into probabilities along the last axis: each row becomes positive and sums to 1.
 ///
@@ -25,7 +25,8 @@ public func relu(_ x: consuming Tensor) -> Tensor { x.transformed { $0 > 0 ? $0 
 /// print(softmax([1000, 1001, 1002]))   // [0.09003057317038046, 0.24472847105479767, 0.6652409557748219]
 /// ```
 public func softmax(_ x: Tensor) -> Tensor {
-    guard x.rank > 0, x.count > 0 else { return x.rank == 0 ? Tensor(unchecked: [], [1]) : x }
+    // A single number is certain of itself: e^(x - x) / e^(x - x) = 1, or nan for nan and ±inf.
+    guard x.rank > 0, x.count > 0 else { return x.rank == 0 ? Tensor(unchecked: [], [x.scalars[0].isFinite ? 1 : .nan]) : x }
     let length = x.shape[x.rank - 1]
     guard length > 0 else { return x }
     let rows = x.count / length

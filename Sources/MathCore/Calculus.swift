@@ -20,23 +20,25 @@ func differenceStep(at x: Double) -> Double {
 /// ```swift
 /// derivative(of: { x in x * x }, at: 3)   // ≈ 6.0
 /// ```
-public func derivative(of f: (Double) -> Double, at x: Double) -> Double {
+///
+/// It rethrows, so an interpreter can pass a function that fails and get its error back.
+public func derivative(of f: (Double) throws -> Double, at x: Double) rethrows -> Double {
     let h = differenceStep(at: x)
-    return (f(x + h) - f(x - h)) / (2 * h)
+    return (try f(x + h) - f(x - h)) / (2 * h)
 }
 
 /// The gradient of a scalar function of a tensor at `x`: one central difference per element,
 /// so it costs 2·n calls of `f`. For exact gradients, use ``Variable`` and ``valueWithGradient(at:of:)``.
-public func gradient(of f: (Tensor) -> Double, at x: Tensor) -> Tensor {
+public func gradient(of f: (Tensor) throws -> Double, at x: Tensor) rethrows -> Tensor {
     var probe = x
     var result = Tensor(unchecked: x.shape, [Double](repeating: 0, count: x.count))
     for i in 0..<x.count {
         let original = x.scalars[i]
         let h = differenceStep(at: original)
         probe.scalars[i] = original + h
-        let forward = f(probe)
+        let forward = try f(probe)
         probe.scalars[i] = original - h
-        let backward = f(probe)
+        let backward = try f(probe)
         probe.scalars[i] = original
         result.scalars[i] = (forward - backward) / (2 * h)
     }

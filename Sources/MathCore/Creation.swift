@@ -1,11 +1,11 @@
 /// A tensor of zeros: `zeros(3)` is a vector, `zeros(2, 3)` a 2×3 matrix.
 public func zeros(_ shape: Int...) -> Tensor {
-    Tensor(repeating: 0, shape: shape)
+    orStop { try Throwing.zeros(shape) }
 }
 
 /// A tensor of ones: `ones(3)` is a vector, `ones(2, 3)` a 2×3 matrix.
 public func ones(_ shape: Int...) -> Tensor {
-    Tensor(repeating: 1, shape: shape)
+    orStop { try Throwing.ones(shape) }
 }
 
 /// The `n`×`n` identity matrix.
@@ -23,9 +23,22 @@ public func linspace(_ start: Double, _ end: Double, count: Int) -> Tensor {
 }
 
 extension Throwing {
+    /// Throwing form of `zeros(_:)`: a negative length is an error.
+    public static func zeros(_ shape: [Int]) throws(MathCoreError) -> Tensor {
+        try checkShape(shape, operation: "zeros")
+        return Tensor(unchecked: shape, [Double](repeating: 0, count: shape.reduce(1, *)))
+    }
+
+    /// Throwing form of `ones(_:)`: a negative length is an error.
+    public static func ones(_ shape: [Int]) throws(MathCoreError) -> Tensor {
+        try checkShape(shape, operation: "ones")
+        return Tensor(unchecked: shape, [Double](repeating: 1, count: shape.reduce(1, *)))
+    }
+
     /// Throwing form of `identity(_:)`.
     public static func identity(_ n: Int) throws(MathCoreError) -> Tensor {
-        var matrix = try tensor(repeating: 0, shape: [n, n])
+        guard n >= 0 else { throw .invalidArgument(operation: "identity", message: "size must not be negative, got \(n)") }
+        var matrix = try zeros([n, n])
         for i in 0..<n { matrix.scalars[i * n + i] = 1 }
         return matrix
     }

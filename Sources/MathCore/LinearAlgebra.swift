@@ -149,14 +149,24 @@ extension Throwing {
 
     /// Throwing form of `cosineSimilarity(_:_:)`: a zero vector has no direction, so it is an error.
     public static func cosineSimilarity(_ a: Tensor, _ b: Tensor) throws(MathCoreError) -> Double {
-        let product = try dot(a, b)
-        // One square root of the product of squared lengths, so that a vector compared with
-        // itself gives exactly 1; clamped because rounding may step just outside [-1, 1].
-        let lengths = (dotProduct(a.scalars, a.scalars) * dotProduct(b.scalars, b.scalars)).squareRoot()
-        guard lengths > 0 else {
+        _ = try dot(a, b)
+        let largestA = a.scalars.reduce(0.0) { Swift.max($0, Swift.abs($1)) }
+        let largestB = b.scalars.reduce(0.0) { Swift.max($0, Swift.abs($1)) }
+        // nan or ±inf anywhere: the angle is undefined, as NumPy's nan says.
+        guard largestA.isFinite, largestB.isFinite, !a.scalars.contains(where: \.isNaN), !b.scalars.contains(where: \.isNaN) else {
+            return .nan
+        }
+        guard largestA > 0, largestB > 0 else {
             throw .invalidArgument(operation: "cosineSimilarity", message: "a zero vector has no direction")
         }
-        return Swift.min(1, Swift.max(-1, product / lengths))
+        // Scaling each vector by a power of two near its largest element is exact and leaves the
+        // angle alone, but keeps the squared lengths far from overflow and underflow. One square
+        // root of the product of squared lengths then makes a vector against itself exactly 1.
+        let x = a * Double(sign: .plus, exponent: -largestA.exponent, significand: 1)
+        let y = b * Double(sign: .plus, exponent: -largestB.exponent, significand: 1)
+        let lengths = (dotProduct(x.scalars, x.scalars) * dotProduct(y.scalars, y.scalars)).squareRoot()
+        // Clamped because rounding may step just outside [-1, 1].
+        return Swift.min(1, Swift.max(-1, dotProduct(x.scalars, y.scalars) / lengths))
     }
 
     /// Throwing form of `tensor.reshaped(_:)`.

@@ -72,7 +72,10 @@ extension Throwing {
         if let bad = labels.scalars.firstIndex(where: { $0 != 1 && $0 != -1 }) {
             throw .invalidArgument(operation: "hingeLoss", message: "labels must be -1 or 1, but label \(bad) is \(labels.scalars[bad])")
         }
-        let terms = zipScalars(scores.scalars, labels.scalars) { s, y in Swift.max(0, 1 - y * s) }
+        let terms = zipScalars(scores.scalars, labels.scalars) { s, y in
+            let margin = 1 - y * s
+            return margin > 0 || margin.isNaN ? margin : 0
+        }
         return pairwiseSum(terms) { $0 } / Double(terms.count)
     }
 }

@@ -92,14 +92,28 @@ public func randomNormal(_ shape: Int..., mean: Double = 0, standardDeviation: D
 
 /// A tensor of numbers drawn uniformly from `[low, high)` using `generator`.
 public func randomUniform(shape: [Int], low: Double = 0, high: Double = 1, using generator: inout RandomGenerator) -> Tensor {
-    let count = orStop { try Throwing.tensor(repeating: 0, shape: shape) }.count
-    return Tensor(unchecked: shape, (0..<count).map { _ in low + (high - low) * generator.nextUniform() })
+    orStop { try Throwing.randomUniform(shape: shape, low: low, high: high, using: &generator) }
 }
 
 /// A tensor of normally distributed numbers using `generator`.
 public func randomNormal(shape: [Int], mean: Double = 0, standardDeviation: Double = 1, using generator: inout RandomGenerator) -> Tensor {
-    let count = orStop { try Throwing.tensor(repeating: 0, shape: shape) }.count
-    return Tensor(unchecked: shape, (0..<count).map { _ in mean + standardDeviation * generator.nextNormal() })
+    orStop { try Throwing.randomNormal(shape: shape, mean: mean, standardDeviation: standardDeviation, using: &generator) }
+}
+
+extension Throwing {
+    /// Throwing form of `randomUniform(shape:low:high:using:)`: a negative length is an error.
+    public static func randomUniform(shape: [Int], low: Double = 0, high: Double = 1, using generator: inout RandomGenerator) throws(MathCoreError) -> Tensor {
+        try checkShape(shape, operation: "randomUniform")
+        let count = shape.reduce(1, *)
+        return Tensor(unchecked: shape, (0..<count).map { _ in low + (high - low) * generator.nextUniform() })
+    }
+
+    /// Throwing form of `randomNormal(shape:mean:standardDeviation:using:)`: a negative length is an error.
+    public static func randomNormal(shape: [Int], mean: Double = 0, standardDeviation: Double = 1, using generator: inout RandomGenerator) throws(MathCoreError) -> Tensor {
+        try checkShape(shape, operation: "randomNormal")
+        let count = shape.reduce(1, *)
+        return Tensor(unchecked: shape, (0..<count).map { _ in mean + standardDeviation * generator.nextNormal() })
+    }
 }
 
 /// The natural logarithm computed in Swift with fdlibm's algorithm (`e_log.c`), accurate to

@@ -21,9 +21,11 @@ extension Tensor: CustomStringConvertible {
     ///  [[5.0, 6.0],
     ///   [7.0, 8.0]]]
     /// ```
-    /// A rank-0 tensor prints as its number.
+    /// A rank-0 tensor prints as its number; an empty tensor of any shape as `[]`, as NumPy does.
     public var description: String {
         if rank == 0 { return scalars[0].description }
+        // NumPy prints every empty array, whatever its shape, as `[]`.
+        if count == 0 { return "[]" }
         let summarise = count > Tensor.summaryThreshold
         let strides = Tensor.strides(of: shape)
         // The indexes shown along each axis; `nil` marks the `...` of a summarised axis.
