@@ -101,3 +101,6 @@ if reference == nil {
     print("\nNumPy was not found, so only MathCore's times are shown. To compare, install it (`python3 -m pip install numpy`) and run again.")
 }
 printThreadComparison()
+if let coreType = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] {
+    print("\nOPENBLAS_CORETYPE=\(coreType) is set, which fixes MathCore's OpenBLAS kernels (NumPy's side runs without it).")
+}
