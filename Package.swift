@@ -6,10 +6,34 @@ let package = Package(
     name: "Mathbook",
     platforms: [.macOS(.v15)],
     products: [
+        .executable(name: "mathbook", targets: ["mathbook"]),
         .library(name: "MathCore", targets: ["MathCore"]),
         .executable(name: "mathcore-benchmark", targets: ["MathCoreBenchmark"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
     targets: [
+        // The executable: argument parsing and printing only.
+        .executableTarget(
+            name: "mathbook",
+            dependencies: ["MathbookCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The commands (`run`, later `check`, `build`, `serve`), testable without a process.
+        .target(name: "MathbookCLI", dependencies: ["Interpreter"]),
+        // Swift-math: parsing with swift-syntax, lowering to closures, the runtime, the MathCore bridge.
+        .target(
+            name: "Interpreter",
+            dependencies: [
+                "MathCore",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
+                .product(name: "SwiftOperators", package: "swift-syntax"),
+                .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+            ]
+        ),
         // Numeric core: tensors, linear algebra, statistics, losses, calculus, autodiff, optimisers, randomness.
         .target(name: "MathCore", dependencies: ["COpenBLAS"]),
 
@@ -34,5 +58,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CMarkTests", dependencies: ["CMark"]),
+        .testTarget(
+            name: "InterpreterTests",
+            dependencies: ["Interpreter", "MathbookCLI"],
+            resources: [.copy("Corpus")]
+        ),
     ]
 )

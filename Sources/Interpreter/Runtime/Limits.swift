@@ -1,0 +1,27 @@
+/// The bounds that keep any program from hanging, crashing or exhausting the host.
+public struct Limits: Sendable, Equatable {
+    /// Wall-clock time for one run.
+    public var timeLimit: Duration
+    /// Loop iterations and calls, counted together.
+    public var maximumSteps: Int
+    /// Nested calls: deep recursion is an error, never a stack overflow of the host.
+    public var maximumCallDepth: Int
+    /// Elements in one array or tensor.
+    public var maximumElements: Int
+    /// Bytes of printed output.
+    public var maximumOutputBytes: Int
+
+    public init(
+        timeLimit: Duration = .seconds(5), maximumSteps: Int = 500_000_000, maximumCallDepth: Int = 2_000,
+        maximumElements: Int = 50_000_000, maximumOutputBytes: Int = 10_000_000
+    ) {
+        self.timeLimit = timeLimit
+        self.maximumSteps = maximumSteps
+        self.maximumCallDepth = maximumCallDepth
+        self.maximumElements = maximumElements
+        self.maximumOutputBytes = maximumOutputBytes
+    }
+
+    /// The defaults: a few seconds, two thousand nested calls, 50 million elements (400 MB) at once.
+    public static let standard = Limits()
+}

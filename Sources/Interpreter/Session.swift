@@ -1,0 +1,142 @@
+import Foundation
+import MathCore
+import SwiftDiagnostics
+import SwiftOperators
+import SwiftParser
+import SwiftParserDiagnostics
+import SwiftSyntax
+
+/// The result of running one piece of Swift-math code.
+public struct RunResult: Equatable, Sendable {
+    /// Everything the code printed, in order (kept in full when an error stopped it).
+    public var output: String
+    /// The errors: syntax errors (all of them), or the one compile or runtime error that stopped the run.
+    public var diagnostics: [Diagnostic]
+
+    public var succeeded: Bool { diagnostics.isEmpty }
+}
+
+/// A notebook-like session: code run in it sees the variables, functions and structs of the code
+/// run before it, and the state of the random generator, as the cells of a notebook do.
+///
+/// ```swift
+/// let session = Session()
+/// _ = session.run("let x = 6 * 7")
+/// print(session.run("print(x)").output)   // 42
+/// ```
+public final class Session {
+    public let limits: Limits
+    /// The random generator behind `seed(_:)`, `randomUniform` and `randomNormal`; seeded with 0,
+    /// as MathCore's own, so that code prints the same numbers here as compiled.
+    var generator = RandomGenerator(seed: 0)
+    /// The top-level names declared so far, and their slots in `globalFrame`.
+    let globals = Scope()
+    var globalSlotCount = 0
+    var globalFrame: Frame?
+    private var context: ExecutionContext?
+
+    public init(limits: Limits = .standard) {
+        self.limits = limits
+    }
+
+    /// Parses, checks and runs `source`. `origin` is where the code starts in its file, so that
+    /// every diagnostic points into the file (a code block that starts on line 40 of a lesson).
+    public func run(_ source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1)) -> RunResult {
+        var result = Self.onLargeStack { self.runHere(source) }
+        result.diagnostics = result.diagnostics.map { diagnostic in
+            var shifted = diagnostic
+            shifted.location = diagnostic.location.shifted(by: origin)
+            return shifted
+        }
+        return result
+    }
+
+    private func runHere(_ source: String) -> RunResult {
+        let tree = Parser.parse(source: source)
+        let converter = SourceLocationConverter(fileName: "", tree: tree)
+        let syntaxErrors = ParseDiagnosticsGenerator.diagnostics(for: tree)
+        if !syntaxErrors.isEmpty {
+            return RunResult(output: "", diagnostics: syntaxErrors.map { diagnostic in
+                let place = diagnostic.location(converter: converter)
+                return Diagnostic(.syntax, at: SourceLocation(line: place.line, column: place.column), diagnostic.message)
+            })
+        }
+        let folded: SourceFileSyntax
+        do {
+            var table = OperatorTable.standardOperators
+            try table.addSourceFile(Parser.parse(source: "infix operator •: MultiplicationPrecedence"))
+            guard let result = try table.foldAll(tree).as(SourceFileSyntax.self) else {
+                return RunResult(output: "", diagnostics: [Diagnostic(.syntax, at: SourceLocation(line: 1, column: 1), "could not read the operators")])
+            }
+            folded = result
+        } catch let error as OperatorError {
+            let diagnostic = error.asDiagnostic
+            let place = diagnostic.location(converter: converter)
+            return RunResult(output: "", diagnostics: [Diagnostic(.syntax, at: SourceLocation(line: place.line, column: place.column), diagnostic.message)])
+        } catch {
+            return RunResult(output: "", diagnostics: [Diagnostic(.syntax, at: SourceLocation(line: 1, column: 1), "\(error)")])
+        }
+        let foldedConverter = SourceLocationConverter(fileName: "", tree: folded)
+        // Lower everything before running anything: a compile error means nothing runs.
+        let lowerer = Lowerer(converter: foldedConverter, globals: globals, globalSlotCount: globalSlotCount)
+        let snapshot = globals.names
+        let code: StatementCode
+        do {
+            code = try lowerer.lowerStatements(folded.statements)
+        } catch let diagnostic as Diagnostic {
+            globals.names = snapshot
+            return RunResult(output: "", diagnostics: [diagnostic])
+        } catch {
+            globals.names = snapshot
+            return RunResult(output: "", diagnostics: [Diagnostic(.compile, at: SourceLocation(line: 1, column: 1), "\(error)")])
+        }
+        globalSlotCount = lowerer.functions[0].slotCount
+        let context = ExecutionContext(limits: limits, session: self)
+        self.context = context
+        let frame: Frame
+        if let existing = globalFrame {
+            frame = existing
+            frame.context = context
+            if frame.slots.count < globalSlotCount {
+                frame.slots.append(contentsOf: repeatElement(.void, count: globalSlotCount - frame.slots.count))
+            }
+        } else {
+            frame = Frame(slotCount: globalSlotCount, parent: nil, context: context)
+            globalFrame = frame
+        }
+        do {
+            _ = try code(frame)
+            return RunResult(output: context.output, diagnostics: [])
+        } catch let error as RuntimeError {
+            return RunResult(output: context.output, diagnostics: [Diagnostic(.runtime, at: error.location, error.message)])
+        } catch {
+            return RunResult(output: context.output, diagnostics: [Diagnostic(.runtime, at: SourceLocation(line: 1, column: 1), "\(error)")])
+        }
+    }
+
+    /// Runs `body` on a thread with a large stack, so that the call-depth limit, not the host's
+    /// stack, is what stops deep recursion.
+    static func onLargeStack<T>(_ body: @escaping () -> T) -> T {
+        let box = LargeStackBox(body)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.value = box.body()
+            done.signal()
+        }
+        thread.stackSize = 512 << 20
+        thread.start()
+        done.wait()
+        return box.value!
+    }
+}
+
+/// Carries a body to the large-stack thread and its result back.
+private final class LargeStackBox<T>: @unchecked Sendable {
+    // Written by the worker thread before it signals, read by the caller after it waits.
+    var value: T?
+    let body: () -> T
+
+    init(_ body: @escaping () -> T) {
+        self.body = body
+    }
+}
