@@ -22,7 +22,7 @@ public func relu(_ x: consuming Tensor) -> Tensor { x.transformed { relu($0) } }
 ///
 /// The row's maximum is subtracted before exponentiating, so huge scores stay finite:
 /// ```swift
-/// print(softmax([1000, 1001, 1002]))   // [0.09003057317038046, 0.24472847105479767, 0.6652409557748219]
+/// print(softmax([1000, 1001, 1002]))   // [0.09003057317038045, 0.2447284710547976, 0.6652409557748218]
 /// ```
 public func softmax(_ x: Tensor) -> Tensor {
     // A single number is certain of itself: e^(x - x) / e^(x - x) = 1, or nan for nan and ±inf.

@@ -38,7 +38,7 @@ enum Builtins {
 
     static func lowerStaticCall(_ typeName: String, _ name: String, arguments: [Argument], call: FunctionCallExprSyntax, lowerer: Lowerer) throws -> Expression? {
         if name == "init" { return try lowerCall(typeName, arguments: arguments, call: call, expected: nil, lowerer: lowerer) }
-        if ["Double", "Int", "Bool"].contains(typeName), name == "random" { throw lowerer.unsupported(call, "'random' (use MathCore's seeded randomUniform)") }
+        if ["Double", "Int", "Bool"].contains(typeName), name == "random" { throw lowerer.unsupported(call, "random (use MathCore's seeded randomUniform)") }
         return nil
     }
 
@@ -177,10 +177,10 @@ enum Builtins {
         return Expression(type: .stride(type), location: place) { frame in
             let (a, b, c) = (try start(frame), try to(frame), try by(frame))
             if type == .int {
-                if c.int == 0 { throw RuntimeError(message: "Stride size must not be zero", location: place) }
+                if c.int == 0 { throw RuntimeError(message: "stride size must not be zero", location: place) }
                 return .stride(from: Double(a.int), to: Double(b.int), by: Double(c.int), through: through)
             }
-            if c.double == 0 { throw RuntimeError(message: "Stride size must not be zero", location: place) }
+            if c.double == 0 { throw RuntimeError(message: "stride size must not be zero", location: place) }
             return .stride(from: a.double, to: b.double, by: c.double, through: through)
         }
     }
@@ -217,7 +217,7 @@ enum Builtins {
             let place = site.place
             return Expression(type: .array(value.type), location: place) { frame in
                 let (item, n) = (try code(frame), try count(frame))
-                guard n >= 0 else { throw RuntimeError(message: "Can't construct Array with count < 0", location: place) }
+                guard n >= 0 else { throw RuntimeError(message: "can't construct Array with count < 0", location: place) }
                 guard n <= frame.context.limits.maximumElements else {
                     throw RuntimeError(message: "an array of \(n) elements exceeds the limit of \(frame.context.limits.maximumElements)", location: place)
                 }
@@ -253,6 +253,21 @@ enum Builtins {
     }
 
     static func lowerConversion(_ site: CallSite) throws -> Expression? {
+        if site.name == "String", site.labels == ["repeating", "count"] {
+            let text = try site.lowerer.lowerExpression(site.arguments[0].expression, expected: nil)
+            guard text.type == .string || text.type == .character else { return nil }
+            let count = try site.argument(1, .int).asInt
+            let place = site.place
+            let code = text.code
+            return Expression(type: .string, location: place) { frame in
+                let (piece, n) = (try code(frame).string, try count(frame))
+                guard n >= 0 else { throw RuntimeError(message: "negative count not allowed", location: place) }
+                guard piece.utf8.count * n <= frame.context.limits.maximumElements else {
+                    throw RuntimeError(message: "a string of \(piece.utf8.count * n) bytes exceeds the limit of \(frame.context.limits.maximumElements)", location: place)
+                }
+                return .string(String(repeating: piece, count: n))
+            }
+        }
         guard site.arguments.count == 1, site.arguments[0].label == nil else {
             if site.name == "String", site.arguments.map(\.label) == ["describing"] {
                 let value = try site.lowerer.lowerExpression(site.arguments[0].expression, expected: nil)
@@ -277,9 +292,9 @@ enum Builtins {
             let code = value.asDouble
             return .int(place) { frame in
                 let x = try code(frame)
-                guard x.isFinite else { throw RuntimeError(message: "Double value cannot be converted to Int because it is either infinite or NaN", location: place) }
+                guard x.isFinite else { throw RuntimeError(message: "double value cannot be converted to Int because it is either infinite or NaN", location: place) }
                 guard let result = Int(exactly: x.rounded(.towardZero)) else {
-                    throw RuntimeError(message: "Double value cannot be converted to Int because the result would be greater than Int.max", location: place)
+                    throw RuntimeError(message: x > 0 ? "double value cannot be converted to Int because the result would be greater than Int.max" : "double value cannot be converted to Int because the result would be less than Int.min", location: place)
                 }
                 return result
             }

@@ -225,6 +225,39 @@ enum MathCoreFunctions {
                 frame.context.session.generator = RandomGenerator(seed: UInt64(bitPattern: Int64(values[0].int)))
                 return .void
             }
+        case "randomUniform" where labels.first == "shape" && labels.last == "using", "randomNormal" where labels.first == "shape" && labels.last == "using":
+            let isUniform = site.name == "randomUniform"
+            let optionLabels: [String] = isUniform ? ["low", "high"] : ["mean", "standardDeviation"]
+            let options = Array(labels.dropFirst().dropLast())
+            guard options.allSatisfy({ $0.map(optionLabels.contains) ?? false }),
+                  let inoutArgument = site.arguments.last?.expression.as(InOutExprSyntax.self) else { return nil }
+            let shape = try site.argument(0, .array(.int)).code
+            var first: Code?, second: Code?
+            for (offset, label) in options.enumerated() {
+                let code = try site.argument(1 + offset, .double).code
+                if label == optionLabels[0] { first = code } else { second = code }
+            }
+            let target = try lowerer.lowerPlace(inoutArgument.expression, .inoutArgument)
+            guard target.type == .randomGenerator else {
+                throw lowerer.error(inoutArgument.expression, "cannot convert value of type '\(target.type)' to expected argument type 'RandomGenerator'")
+            }
+            let (a, b) = (first, second)
+            return Expression(type: .tensor, location: place) { frame in
+                let dimensions = try shape(frame).array.map(\.int)
+                try run(at: place) { try checkElementLimit(dimensions, frame: frame); return .void }
+                let x = try a.map { try $0(frame).double } ?? 0
+                let y = try b.map { try $0(frame).double } ?? 1
+                var result = Value.void
+                try target.modify(frame) { value in
+                    guard case var .randomGenerator(generator) = value else { return }
+                    defer { value = .randomGenerator(generator) }
+                    result = try run(at: place) {
+                        isUniform ? .tensor(try Throwing.randomUniform(shape: dimensions, low: x, high: y, using: &generator))
+                            : .tensor(try Throwing.randomNormal(shape: dimensions, mean: x, standardDeviation: y, using: &generator))
+                    }
+                }
+                return result
+            }
         case "randomUniform", "randomNormal":
             let isUniform = site.name == "randomUniform"
             let optionLabels: [String] = isUniform ? ["low", "high"] : ["mean", "standardDeviation"]
@@ -287,6 +320,30 @@ enum MathCoreFunctions {
             }
         case "Tensor":
             return try lowerTensorInit(site)
+        case "GradientDescent", "Momentum", "Adam":
+            let name = site.name
+            let parameterNames: [String] = name == "GradientDescent" ? ["learningRate"]
+                : name == "Momentum" ? ["learningRate", "momentum"] : ["learningRate", "beta1", "beta2", "epsilon"]
+            let given = labels.compactMap { $0 }
+            guard given.count == labels.count, given.allSatisfy(parameterNames.contains),
+                  given == parameterNames.filter(given.contains), name == "Adam" || given.contains("learningRate") else { return nil }
+            var codes: [String: Code] = [:]
+            for (index, label) in given.enumerated() { codes[label] = try site.argument(index, .double).code }
+            let values = codes
+            return Expression(type: .optimizer(name), location: place) { frame in
+                func value(_ label: String, _ fallback: Double) throws -> Double { try values[label].map { try $0(frame).double } ?? fallback }
+                switch name {
+                case "GradientDescent": return .optimizer(GradientDescent(learningRate: try value("learningRate", 0)))
+                case "Momentum": return .optimizer(Momentum(learningRate: try value("learningRate", 0), momentum: try value("momentum", 0.9)))
+                default:
+                    return .optimizer(Adam(learningRate: try value("learningRate", 0.001), beta1: try value("beta1", 0.9),
+                                           beta2: try value("beta2", 0.999), epsilon: try value("epsilon", 1e-8)))
+                }
+            }
+        case "RandomGenerator":
+            guard labels == ["seed"] else { return nil }
+            let seed = try site.argument(0, .int).code
+            return make(.randomGenerator, [seed]) { values, _ in .randomGenerator(RandomGenerator(seed: UInt64(bitPattern: Int64(values[0].int)))) }
         case "Variable":
             guard labels == [nil] else { return nil }
             let type = try firstType()

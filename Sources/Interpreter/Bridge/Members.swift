@@ -17,6 +17,8 @@ enum Members {
         case (.array(let element), "last"): return make(.optional(element)) { $0.array.last.map { .some($0) } ?? .none }
         case (.array, "indices"): return make(.range(closed: false)) { .range(0, $0.array.count) }
         case (.string, "count"): return .int(place) { frame in try code(frame).string.count }
+        case (.string, "first"): return make(.optional(.character)) { $0.string.first.map { .some(.string(String($0))) } ?? .none }
+        case (.string, "last"): return make(.optional(.character)) { $0.string.last.map { .some(.string(String($0))) } ?? .none }
         case (.string, "isEmpty"): return .bool(place) { frame in try code(frame).string.isEmpty }
         case (.dictionary, "count"): return .int(place) { frame in try code(frame).dictionaryEntries.count }
         case (.dictionary, "isEmpty"): return .bool(place) { frame in try code(frame).dictionaryEntries.isEmpty }
@@ -78,7 +80,8 @@ enum Members {
         }
         /// Mutates the receiver in place (`xs.append(1)`), which must be a `var`.
         func mutate(_ type: SwiftType, _ body: @escaping (Frame, inout Value) throws -> Value) throws -> Expression {
-            let target = try lowerer.lowerPlace(baseSyntax, forMutationBy: "use mutating member on immutable")
+            let memberName = call.calledExpression.as(MemberAccessExprSyntax.self).map { Syntax($0.declName) } ?? Syntax(call)
+            let target = try lowerer.lowerPlace(baseSyntax, .mutatingMember(memberName))
             return Expression(type: type, location: place) { frame in
                 var result = Value.void
                 try target.modify(frame) { value in result = try body(frame, &value) }
@@ -246,6 +249,18 @@ enum Members {
             }
         case .string:
             switch (name, labels) {
+            case ("append", [nil]):
+                let other = try lowerer.lowerExpression(arguments[0].expression, expected: nil)
+                guard other.type == .string || other.type == .character else { return nil }
+                let text = other.code
+                return try mutate(.void) { frame, value in
+                    let extra = try text(frame).string
+                    guard case var .string(stored) = value else { return .void }
+                    value = .void
+                    stored += extra
+                    value = .string(stored)
+                    return .void
+                }
             case ("uppercased", []): return make(.string) { _, value in .string(value.string.uppercased()) }
             case ("lowercased", []): return make(.string) { _, value in .string(value.string.lowercased()) }
             case ("hasPrefix", [nil]):
@@ -281,6 +296,12 @@ enum Members {
                 return .bool(place) { frame in try code(frame).int.isMultiple(of: try other(frame)) }
             default: return nil
             }
+        case let .dictionary(keyType, valueType) where ["sorted", "map", "filter", "forEach", "contains", "min", "max"].contains(name):
+            // A dictionary is a collection of (key:, value:) pairs.
+            let pairs = Expression(type: .array(.tuple([.init(label: "key", type: keyType), .init(label: "value", type: valueType)])), location: base.location) { frame in
+                .array(try code(frame).dictionaryEntries.map { .tuple([$0.key.value, $0.value]) })
+            }
+            return try lowerMethodCall(pairs, baseSyntax: baseSyntax, name: name, arguments: arguments, call: call, lowerer: lowerer)
         case let .dictionary(keyType, valueType):
             switch (name, labels) {
             case ("removeValue", ["forKey"]):
@@ -293,6 +314,26 @@ enum Members {
                     return removed.map { .some($0) } ?? .none
                 }
             default: return nil
+            }
+        case .optimizer:
+            guard name == "update", signature([nil]) else { return nil }
+            let variables = try argument(0, .array(.variable)).code
+            return try mutate(.void) { frame, value in
+                let list = try variables(frame).array.compactMap { item -> Variable? in
+                    if case let .variable(v) = item { return v }
+                    return nil
+                }
+                guard case var .optimizer(optimizer) = value else { return .void }
+                value = .void
+                defer { value = .optimizer(optimizer) }
+                var parameters = list.map(\.value)
+                do {
+                    try Throwing.update(&optimizer, &parameters, gradients: list.map(\.gradient))
+                } catch {
+                    throw RuntimeError(message: String(describing: error), location: place)
+                }
+                for (variable, parameter) in zip(list, parameters) { variable.value = parameter }
+                return .void
             }
         case .range:
             // Ranges are collections of Int: their members work on the elements.

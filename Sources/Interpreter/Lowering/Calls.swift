@@ -218,13 +218,26 @@ extension Lowerer {
            let builtin = try Builtins.lowerStaticCall(typeName, name, arguments: arguments, call: call, lowerer: self) {
             return builtin
         }
-        let base = try lowerExpression(baseSyntax, expected: nil)
+        if let chain = baseSyntax.as(OptionalChainingExprSyntax.self) {
+            return try lowerOptionalChain(chain) { base in
+                if case let .structure(info) = base.type, info.methods[name]?.isMutating == true {
+                    throw unsupported(call, "calling a mutating method through optional chaining")
+                }
+                return try methodCall(on: base, baseSyntax: baseSyntax, member, arguments: arguments, call: call)
+            }
+        }
+        return try methodCall(on: try lowerExpression(baseSyntax, expected: nil), baseSyntax: baseSyntax, member, arguments: arguments, call: call)
+    }
+
+    /// `base.name(arguments)` for a lowered base.
+    func methodCall(on base: Expression, baseSyntax: ExprSyntax, _ member: MemberAccessExprSyntax, arguments: [Argument], call: FunctionCallExprSyntax) throws -> Expression {
+        let name = member.declName.baseName.text
         if case let .structure(info) = base.type, let method = info.methods[name] {
             let values = try matchArguments(arguments, to: method.parameters, call: call).map(\.code)
             let distance = function.depth - info.depth
             let place = location(of: call)
             if method.isMutating {
-                let target = try lowerPlace(baseSyntax, forMutationBy: "use mutating member on immutable")
+                let target = try lowerPlace(baseSyntax, .mutatingMember(Syntax(member.declName)))
                 return Expression(type: method.resultType, location: place) { frame in
                     let callee = Frame(slotCount: method.slotCount, parent: frame.ancestor(distance), context: frame.context)
                     for (index, value) in values.enumerated() { callee.slots[index + 1] = try value(frame) }
@@ -248,7 +261,7 @@ extension Lowerer {
         }
         if case let .structure(info) = base.type, let index = info.properties.firstIndex(where: { $0.name == name }),
            case .function = info.properties[index].type {
-            let property = try lowerMemberAccess(member, expected: nil)
+            let property = try memberAccess(on: base, member)
             return try callValue(property, arguments: arguments, call: call)
         }
         if let builtin = try Members.lowerMethodCall(base, baseSyntax: baseSyntax, name: name, arguments: arguments, call: call, lowerer: self) {
@@ -271,7 +284,7 @@ extension Lowerer {
         }
         if let signature = closure.signature {
             if signature.capture != nil { throw unsupported(signature, "capture lists") }
-            if signature.effectSpecifiers != nil { throw unsupported(signature, "'throws' and 'async'") }
+            if signature.effectSpecifiers != nil { throw unsupported(signature, "throws and async") }
             if let returnClause = signature.returnClause { declaredResult = try resolveType(returnClause.type) }
             switch signature.parameterClause {
             case let .simpleInput(names)?:

@@ -43,21 +43,21 @@ extension Lowerer {
         if let importDeclaration = declaration.as(ImportDeclSyntax.self) {
             let module = importDeclaration.path.map(\.name.text).joined(separator: ".")
             guard importDeclaration.importKindSpecifier == nil, ["Foundation", "MathCore"].contains(module) else {
-                throw error(importDeclaration, "no such module '\(module)': Swift-math imports only Foundation and MathCore")
+                throw unsupported(importDeclaration, "import \(module)")
             }
             return nil
         }
         let construct: String
         switch declaration.kind {
-        case .classDecl: construct = "'class'"
-        case .enumDecl: construct = "'enum'"
-        case .protocolDecl: construct = "'protocol'"
-        case .extensionDecl: construct = "'extension'"
-        case .actorDecl: construct = "'actor'"
-        case .typeAliasDecl: construct = "'typealias'"
+        case .classDecl: construct = "class"
+        case .enumDecl: construct = "enum"
+        case .protocolDecl: construct = "protocol"
+        case .extensionDecl: construct = "extension"
+        case .actorDecl: construct = "actor"
+        case .typeAliasDecl: construct = "typealias"
         case .operatorDecl, .precedenceGroupDecl: construct = "declaring operators"
-        case .initializerDecl: construct = "'init' outside a struct"
-        case .subscriptDecl: construct = "'subscript'"
+        case .initializerDecl: construct = "init outside a struct"
+        case .subscriptDecl: construct = "subscript"
         case .macroDecl, .macroExpansionDecl: construct = "macros"
         default: construct = "this declaration"
         }
@@ -68,7 +68,7 @@ extension Lowerer {
 
     func lowerVariable(_ syntax: VariableDeclSyntax) throws -> StatementCode? {
         if !syntax.attributes.isEmpty { throw unsupported(syntax.attributes, "attributes") }
-        if let modifier = syntax.modifiers.first { throw unsupported(modifier, "'\(modifier.name.text)'") }
+        if let modifier = syntax.modifiers.first { throw unsupported(modifier, modifier.name.text) }
         let isLet = syntax.bindingSpecifier.tokenKind == .keyword(.let)
         var codes: [StatementCode] = []
         for binding in syntax.bindings {
@@ -111,16 +111,19 @@ extension Lowerer {
 
     /// A function's signature: labels, parameter types and defaults, and result type.
     func functionSignature(_ syntax: FunctionDeclSyntax, owner: StructInfo?) throws -> FunctionInfo {
-        if syntax.genericParameterClause != nil { throw unsupported(syntax.genericParameterClause!, "generic functions") }
-        if let effects = syntax.signature.effectSpecifiers { throw unsupported(effects, "'throws' and 'async'") }
-        for modifier in syntax.modifiers where !(owner != nil && ["mutating", "static"].contains(modifier.name.text) || modifier.name.text == "private") {
-            throw unsupported(modifier, "'\(modifier.name.text)'")
+        if syntax.genericParameterClause != nil { throw unsupported(syntax.genericParameterClause!, "generics") }
+        if let effects = syntax.signature.effectSpecifiers {
+            if let asyncSpecifier = effects.asyncSpecifier { throw unsupported(asyncSpecifier, "async") }
+            throw unsupported(effects, "throws")
         }
-        if syntax.modifiers.contains(where: { $0.name.text == "static" }) { throw unsupported(syntax, "'static' methods") }
+        for modifier in syntax.modifiers where !(owner != nil && ["mutating", "static"].contains(modifier.name.text) || modifier.name.text == "private") {
+            throw unsupported(modifier, modifier.name.text)
+        }
+        if syntax.modifiers.contains(where: { $0.name.text == "static" }) { throw unsupported(syntax, "static") }
         var parameters: [FunctionInfo.Parameter] = []
         for parameter in syntax.signature.parameterClause.parameters {
             if parameter.ellipsis != nil { throw unsupported(parameter, "variadic parameters") }
-            if let attributed = parameter.type.as(AttributedTypeSyntax.self), !attributed.specifiers.isEmpty { throw unsupported(parameter.type, "'inout'") }
+            if let attributed = parameter.type.as(AttributedTypeSyntax.self), !attributed.specifiers.isEmpty { throw unsupported(parameter.type, "inout") }
             let type = try resolveType(parameter.type)
             let label = parameter.firstName.tokenKind == .wildcard ? nil : parameter.firstName.text
             let name = (parameter.secondName ?? parameter.firstName).text
@@ -202,7 +205,7 @@ extension Lowerer {
     func declareStructMembers(_ syntax: StructDeclSyntax) throws {
         guard case let .structure(info)? = scopes[scopes.count - 1].names[syntax.name.text] else { return }
         if let clause = syntax.inheritanceClause { throw unsupported(clause, "protocol conformances") }
-        if let generics = syntax.genericParameterClause { throw unsupported(generics, "generic structs") }
+        if let generics = syntax.genericParameterClause { throw unsupported(generics, "generics") }
         for member in syntax.memberBlock.members {
             let declaration = member.decl
             if let variable = declaration.as(VariableDeclSyntax.self) {

@@ -57,7 +57,7 @@ extension Lowerer {
                 throw error(unwrap.exclamationMark, "cannot force unwrap value of non-optional type '\(value.type)'")
             }
             let code = value.code
-            let at = location(of: unwrap.exclamationMark)
+            let at = place
             return Expression(type: wrapped, location: place) { frame in
                 guard case let .some(inner) = try code(frame) else {
                     throw RuntimeError(message: "unexpectedly found nil while unwrapping an Optional value", location: at)
@@ -83,24 +83,24 @@ extension Lowerer {
         case let .closureExpr(closure):
             return try lowerClosure(closure, expected: expected)
         case let .asExpr(cast):
-            guard cast.questionOrExclamationMark == nil else { throw unsupported(cast, "'as?' and 'as!'") }
+            guard cast.questionOrExclamationMark == nil else { throw unsupported(cast, "as? and as!") }
             // `x as Any` (to print an optional without a warning) changes nothing that prints.
             if cast.type.trimmedDescription == "Any" { return try lowerExpression(cast.expression, expected: nil) }
             let type = try resolveType(cast.type)
             return try requireType(try lowerExpression(cast.expression, expected: type), type, at: cast.expression)
         case let .sequenceExpr(sequence):
             throw error(sequence, "internal error: operators were not folded")
-        case .tryExpr: throw unsupported(syntax, "'try'")
-        case .awaitExpr: throw unsupported(syntax, "'await'")
+        case .tryExpr: throw unsupported(syntax, "try")
+        case .awaitExpr: throw unsupported(syntax, "await")
         case .keyPathExpr: throw unsupported(syntax, "key paths")
-        case .ifExpr: throw unsupported(syntax, "'if' as an expression")
-        case .switchExpr: throw unsupported(syntax, "'switch' as an expression")
-        case .isExpr: throw unsupported(syntax, "'is'")
-        case .optionalChainingExpr: throw unsupported(syntax, "optional chaining")
+        case .ifExpr: throw unsupported(syntax, "if as an expression")
+        case .switchExpr: throw unsupported(syntax, "switch as an expression")
+        case .isExpr: throw unsupported(syntax, "is")
+        case .optionalChainingExpr: throw error(syntax, "optional chaining needs a member after '?'")
         case .regexLiteralExpr: throw unsupported(syntax, "regular expressions")
         case .macroExpansionExpr: throw unsupported(syntax, "macros")
-        case .inOutExpr: throw unsupported(syntax, "'inout' arguments")
-        case .superExpr: throw unsupported(syntax, "'super'")
+        case .inOutExpr: throw unsupported(syntax, "inout")
+        case .superExpr: throw unsupported(syntax, "super")
         default:
             throw unsupported(syntax, "this expression")
         }
@@ -292,7 +292,7 @@ extension Lowerer {
             for (key, value) in pairs {
                 guard let hashable = DictionaryKey(try key(frame)) else { continue }
                 if entries[hashable] != nil {
-                    throw RuntimeError(message: "Dictionary literal contains duplicate keys", location: place)
+                    throw RuntimeError(message: "dictionary literal contains duplicate keys", location: place)
                 }
                 entries[hashable] = try value(frame)
             }

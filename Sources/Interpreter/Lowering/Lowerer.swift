@@ -86,7 +86,7 @@ final class Lowerer {
                 case ("Array", 1): return .array(types[0])
                 case ("Optional", 1): return .optional(types[0])
                 case ("Dictionary", 2): return .dictionary(types[0], types[1])
-                default: throw unsupported(syntax, "the generic type '\(syntax.trimmedDescription)'")
+                default: throw unsupported(syntax, "generics")
                 }
             }
             switch name {
@@ -101,7 +101,7 @@ final class Lowerer {
             case "GradientDescent", "Momentum", "Adam": return .optimizer(name)
             case "RandomGenerator": return .randomGenerator
             case "Float", "Float32", "Float64", "CGFloat", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64":
-                throw unsupported(syntax, "the type '\(name)'")
+                throw unsupported(syntax, name)
             default:
                 if case let .structure(info)? = lookup(name) { return .structure(info) }
                 throw error(syntax, "cannot find type '\(name)' in scope")
@@ -114,7 +114,7 @@ final class Lowerer {
         if let optional = syntax.as(OptionalTypeSyntax.self) { return .optional(try resolveType(optional.wrappedType)) }
         if let tuple = syntax.as(TupleTypeSyntax.self) {
             let elements = try tuple.elements.map { element -> SwiftType.TupleElement in
-                if element.inoutKeyword != nil { throw unsupported(element, "'inout'") }
+                if element.inoutKeyword != nil { throw unsupported(element, "inout") }
                 return SwiftType.TupleElement(label: element.firstName?.text, type: try resolveType(element.type))
             }
             if elements.isEmpty { return .void }
@@ -122,7 +122,7 @@ final class Lowerer {
             return .tuple(elements)
         }
         if let function = syntax.as(FunctionTypeSyntax.self) {
-            if function.effectSpecifiers != nil { throw unsupported(function, "'throws' and 'async'") }
+            if function.effectSpecifiers != nil { throw unsupported(function, "throws and async") }
             let parameters = try function.parameters.map { try resolveType($0.type) }
             return .function(parameters, try resolveType(function.returnClause.type))
         }
@@ -131,7 +131,7 @@ final class Lowerer {
             let onlyEscaping = attributed.specifiers.isEmpty && attributed.attributes.allSatisfy {
                 $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription == "escaping"
             }
-            guard onlyEscaping else { throw unsupported(syntax, "'inout' and type attributes other than '@escaping'") }
+            guard onlyEscaping else { throw unsupported(syntax, "inout and attributes other than @escaping") }
             return try resolveType(attributed.baseType)
         }
         if let implicit = syntax.as(ImplicitlyUnwrappedOptionalTypeSyntax.self) {

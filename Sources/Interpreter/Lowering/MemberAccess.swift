@@ -19,7 +19,16 @@ extension Lowerer {
                 return Expression(type: constant.type, location: place) { _ in constant.value }
             }
         }
-        let base = try lowerExpression(baseSyntax, expected: nil)
+        if let chain = baseSyntax.as(OptionalChainingExprSyntax.self) {
+            return try lowerOptionalChain(chain) { base in try memberAccess(on: base, member) }
+        }
+        return try memberAccess(on: try lowerExpression(baseSyntax, expected: nil), member)
+    }
+
+    /// `base.name` for a lowered base.
+    func memberAccess(on base: Expression, _ member: MemberAccessExprSyntax) throws -> Expression {
+        let name = member.declName.baseName.text
+        let place = location(of: member)
         let code = base.code
         switch base.type {
         case let .structure(info):
@@ -49,10 +58,30 @@ extension Lowerer {
         }
     }
 
+    /// `optional?.rest`: `rest` is lowered on the unwrapped value; the whole is `nil` when the
+    /// optional is, and an optional of `rest`'s type otherwise (not doubly optional).
+    func lowerOptionalChain(_ chain: OptionalChainingExprSyntax, _ rest: (Expression) throws -> Expression) throws -> Expression {
+        let optional = try lowerExpression(chain.expression, expected: nil)
+        guard case let .optional(wrapped) = optional.type else {
+            throw error(chain.questionMark, "cannot use optional chaining on non-optional value of type '\(optional.type)'")
+        }
+        let slot = function.newSlot()
+        let unwrapped = Expression(type: wrapped, location: optional.location) { frame in frame.slots[slot] }
+        let inner = try rest(unwrapped)
+        let alreadyOptional = inner.type.isOptional
+        let (outer, body) = (optional.code, inner.code)
+        return Expression(type: alreadyOptional ? inner.type : .optional(inner.type), location: inner.location) { frame in
+            guard case let .some(value) = try outer(frame) else { return .none }
+            frame.slots[slot] = value
+            let result = try body(frame)
+            return alreadyOptional ? result : .some(result)
+        }
+    }
+
     func lowerSubscript(_ syntax: SubscriptCallExprSyntax) throws -> Expression {
         if syntax.trailingClosure != nil { throw unsupported(syntax, "trailing closures in subscripts") }
         let base = try lowerExpression(syntax.calledExpression, expected: nil)
-        let place = location(of: syntax.leftSquare)
+        let place = location(of: syntax)
         let code = base.code
         switch base.type {
         case let .array(element):

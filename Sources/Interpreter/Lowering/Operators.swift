@@ -29,10 +29,11 @@ extension Lowerer {
             }
             let (low, high) = (lower.asInt, upper.asInt)
             let closed = op == "..."
-            return Expression(type: .range(closed: closed), location: place) { frame in
+            let start = location(of: infix)
+            return Expression(type: .range(closed: closed), location: start) { frame in
                 let (a, b) = (try low(frame), try high(frame))
                 guard a <= b else {
-                    throw RuntimeError(message: closed ? "Range requires lowerBound <= upperBound" : "Range requires lowerBound <= upperBound", location: place)
+                    throw RuntimeError(message: "range requires lowerBound <= upperBound", location: start)
                 }
                 return .range(a, b)
             }
@@ -113,7 +114,8 @@ extension Lowerer {
 
     /// A binary operator applied to two lowered operands, by their static types.
     func binaryOperation(_ op: String, _ left: Expression, _ right: Expression, at node: some SyntaxProtocol) throws -> Expression {
-        let place = location(of: node)
+        // A trap is reported where the whole expression starts, as for every runtime error.
+        let place = left.location
         let mismatch = error(node, "binary operator '\(op)' cannot be applied to operands of type '\(left.type)' and '\(right.type)'")
         switch (left.type, right.type) {
         case (.int, .int):
@@ -199,6 +201,25 @@ extension Lowerer {
             let (a, b) = (left.code, right.code)
             let isEqual = op == "=="
             return .bool(place) { frame in Equality.equal(try a(frame), try b(frame)) == isEqual }
+        case (.tuple(let elements), .tuple) where left.type == right.type && ["<", "<=", ">", ">="].contains(op)
+            && elements.allSatisfy({ Ordering.less($0.type) != nil }):
+            // Tuples compare lexicographically, element by element.
+            let orderings = elements.compactMap { Ordering.less($0.type) }
+            let (a, b) = (left.code, right.code)
+            return .bool(place) { frame in
+                let (x, y) = (try a(frame).tuple, try b(frame).tuple)
+                var comparison = 0
+                for (index, less) in orderings.enumerated() {
+                    if less(x[index], y[index]) { comparison = -1; break }
+                    if less(y[index], x[index]) { comparison = 1; break }
+                }
+                switch op {
+                case "<": return comparison < 0
+                case "<=": return comparison <= 0
+                case ">": return comparison > 0
+                default: return comparison >= 0
+                }
+            }
         case (.tuple, .tuple) where left.type == right.type && (op == "==" || op == "!="):
             let (a, b) = (left.code, right.code)
             let isEqual = op == "=="

@@ -9,52 +9,79 @@ struct Place {
     var modify: (Frame, (inout Value) throws -> Void) throws -> Void
 }
 
+/// Why a place is being lowered, which decides Swift's message when its root is a `let`.
+enum Mutation {
+    /// `x = …`, `p.x = …` (the member named is where Swift points), `a[i] = …`.
+    case assignment(member: Syntax?, throughSubscript: Bool)
+    /// `x += …`: Swift points at the operator.
+    case compound(operator: Syntax)
+    /// `xs.append(…)`: Swift points at the member.
+    case mutatingMember(Syntax)
+    /// `&generator`.
+    case inoutArgument
+
+    static let direct = Mutation.assignment(member: nil, throughSubscript: false)
+
+    /// The mutation as seen from the base of a member access.
+    func throughMember(_ member: Syntax) -> Mutation {
+        if case .assignment(nil, false) = self { return .assignment(member: member, throughSubscript: false) }
+        return self
+    }
+
+    /// The mutation as seen from the base of a subscript.
+    var throughSubscript: Mutation {
+        if case .assignment(nil, false) = self { return .assignment(member: nil, throughSubscript: true) }
+        return self
+    }
+}
+
 extension Lowerer {
+    /// The error for mutating the `let` named `name` (at `reference`) in the way `mutation` says.
+    func letError(_ name: String, at reference: some SyntaxProtocol, _ mutation: Mutation) -> Diagnostic {
+        let what = name == "self" ? "'self' is immutable" : "'\(name)' is a 'let' constant"
+        switch mutation {
+        case let .assignment(member?, _): return error(member, "cannot assign to property: \(what)")
+        case .assignment(nil, true): return error(reference, "cannot assign through subscript: \(what)")
+        case .assignment(nil, false): return error(reference, name == "self" ? "cannot assign to value: 'self' is immutable" : "cannot assign to value: \(what)")
+        case let .compound(op): return error(op, "left side of mutating operator isn't mutable: \(what)")
+        case let .mutatingMember(member): return error(member, "cannot use mutating member on immutable value: \(what)")
+        case .inoutArgument: return error(reference, "cannot pass immutable value as inout argument: \(what)")
+        }
+    }
+
     /// Lowers the left side of an assignment, checking that it can be assigned.
-    func lowerPlace(_ syntax: ExprSyntax, forMutationBy verb: String = "assign to", at errorNode: (any SyntaxProtocol)? = nil) throws -> Place {
+    func lowerPlace(_ syntax: ExprSyntax, _ mutation: Mutation = .direct) throws -> Place {
         if let reference = syntax.as(DeclReferenceExprSyntax.self) {
             let name = reference.baseName.text
             if let index = implicitSelfProperty(name), case let .structure(info)? = lookup("self").flatMap({ binding -> SwiftType? in
                 if case let .variable(_, _, type, _) = binding { return type }
                 return nil
             }) {
-                let selfPlace = try lowerPlace(ExprSyntax(DeclReferenceExprSyntax(baseName: .keyword(.self))), forMutationBy: verb, at: reference)
-                if info.properties[index].isLet { throw error(reference, "cannot \(verb) property: '\(name)' is a 'let' constant") }
+                if info.properties[index].isLet { throw error(reference, "cannot assign to property: '\(name)' is a 'let' constant") }
+                guard case let .variable(slot, depth, _, isLet)? = lookup("self") else { throw error(reference, "cannot find 'self' in scope") }
+                if isLet { throw letError("self", at: reference, mutation.throughMember(Syntax(reference))) }
+                let selfPlace = variablePlace(slot: slot, depth: depth, type: .structure(info))
                 return tupleElementPlace(selfPlace, index: index, type: info.properties[index].type)
             }
             guard let binding = lookup(name), case let .variable(slot, depth, type, isLet) = binding else {
-                if lookup(name) != nil { throw error(reference, "cannot \(verb) value: '\(name)' is not a variable") }
+                if lookup(name) != nil { throw error(reference, "cannot assign to value: '\(name)' is not a variable") }
                 throw error(reference, "cannot find '\(name)' in scope")
             }
             if isLet {
-                if let scope = scopes.last(where: { $0.names[name] != nil }), scope.uninitialised.contains(name), verb == "assign to" {
+                if let scope = scopes.last(where: { $0.names[name] != nil }), scope.uninitialised.contains(name), case .assignment(nil, false) = mutation {
                     scope.uninitialised.remove(name)
-                } else if name == "self" {
-                    throw error(errorNode.map { Syntax($0) } ?? Syntax(reference), verb == "assign to" ? "cannot assign to property: 'self' is immutable" : "cannot \(verb) value: 'self' is immutable")
                 } else {
-                    throw error(reference, "cannot \(verb) value: '\(name)' is a 'let' constant")
+                    throw letError(name, at: reference, mutation)
                 }
             }
-            let distance = function.depth - depth
-            return Place(
-                type: type,
-                read: { frame in frame.ancestor(distance).slots[slot] },
-                modify: { frame, body in
-                    let owner = frame.ancestor(distance)
-                    // Move the value out while it is changed, so that its storage stays unique.
-                    var value = owner.slots[slot]
-                    owner.slots[slot] = .void
-                    defer { owner.slots[slot] = value }
-                    try body(&value)
-                }
-            )
+            return variablePlace(slot: slot, depth: depth, type: type)
         }
         if let member = syntax.as(MemberAccessExprSyntax.self), let baseSyntax = member.base {
-            let base = try lowerPlace(baseSyntax, forMutationBy: verb)
+            let base = try lowerPlace(baseSyntax, mutation.throughMember(Syntax(member.declName)))
             let name = member.declName.baseName.text
             if case let .structure(info) = base.type, let computed = info.computed[name] {
                 guard let setter = computed.setter else {
-                    throw error(member.declName, "cannot \(verb) property: '\(name)' is a get-only property")
+                    throw error(member.declName, "cannot assign to property: '\(name)' is a get-only property")
                 }
                 return computedPlace(base, info: info, getter: computed.getter, setter: setter, type: computed.type, at: member)
             }
@@ -63,7 +90,7 @@ extension Lowerer {
                     throw error(member.declName, "value of type '\(info.name)' has no member '\(name)'")
                 }
                 if info.properties[index].isLet {
-                    throw error(member.declName, "cannot \(verb) property: '\(name)' is a 'let' constant")
+                    throw error(member.declName, "cannot assign to property: '\(name)' is a 'let' constant")
                 }
                 return tupleElementPlace(base, index: index, type: info.properties[index].type)
             }
@@ -86,18 +113,18 @@ extension Lowerer {
                     v.value = value.tensor
                 })
             }
-            throw error(member, "cannot \(verb) property: '\(name)' is a get-only property")
+            throw error(member, "cannot assign to property: '\(name)' is a get-only property")
         }
         if let subscriptCall = syntax.as(SubscriptCallExprSyntax.self) {
-            let base = try lowerPlace(subscriptCall.calledExpression, forMutationBy: verb)
+            let base = try lowerPlace(subscriptCall.calledExpression, mutation.throughSubscript)
             return try subscriptPlace(base, subscriptCall)
         }
         if let unwrap = syntax.as(ForceUnwrapExprSyntax.self) {
-            let base = try lowerPlace(unwrap.expression, forMutationBy: verb)
+            let base = try lowerPlace(unwrap.expression, mutation)
             guard case let .optional(wrapped) = base.type else {
                 throw error(unwrap.exclamationMark, "cannot force unwrap value of non-optional type '\(base.type)'")
             }
-            let place = location(of: unwrap.exclamationMark)
+            let place = location(of: unwrap)
             let (read, modify) = (base.read, base.modify)
             let unexpectedNil = RuntimeError(message: "unexpectedly found nil while unwrapping an Optional value", location: place)
             return Place(
@@ -117,9 +144,9 @@ extension Lowerer {
             )
         }
         if let tuple = syntax.as(TupleExprSyntax.self), tuple.elements.count == 1, let only = tuple.elements.first {
-            return try lowerPlace(only.expression, forMutationBy: verb)
+            return try lowerPlace(only.expression, mutation)
         }
-        throw error(syntax, "cannot \(verb) this expression")
+        throw error(syntax, "cannot assign to this expression")
     }
 
     /// A computed property as a place: read through its getter, written through its setter.
@@ -149,6 +176,23 @@ extension Lowerer {
         )
     }
 
+    /// A variable's slot as a place.
+    func variablePlace(slot: Int, depth: Int, type: SwiftType) -> Place {
+        let distance = function.depth - depth
+        return Place(
+            type: type,
+            read: { frame in frame.ancestor(distance).slots[slot] },
+            modify: { frame, body in
+                let owner = frame.ancestor(distance)
+                // Move the value out while it is changed, so that its storage stays unique.
+                var value = owner.slots[slot]
+                owner.slots[slot] = .void
+                defer { owner.slots[slot] = value }
+                try body(&value)
+            }
+        )
+    }
+
     private func tupleElementPlace(_ base: Place, index: Int, type: SwiftType) -> Place {
         let read = base.read
         let modify = base.modify
@@ -167,7 +211,7 @@ extension Lowerer {
     }
 
     private func subscriptPlace(_ base: Place, _ syntax: SubscriptCallExprSyntax) throws -> Place {
-        let place = location(of: syntax.leftSquare)
+        let place = location(of: syntax)
         let modify = base.modify
         switch base.type {
         case let .array(element):
@@ -269,7 +313,7 @@ extension Lowerer {
                 return .void
             }
         }
-        let place = try lowerPlace(target, forMutationBy: compound == nil ? "assign to" : "mutate")
+        let place = try lowerPlace(target, compound == nil ? .direct : .compound(operator: Syntax(node.operator)))
         guard let op = compound else {
             let newValue = try requireType(try lowerExpression(value, expected: place.type), place.type, at: value, role: "value").code
             let modify = place.modify
@@ -284,6 +328,37 @@ extension Lowerer {
         var operand = try lowerExpression(value, expected: place.type == .tensor ? nil : place.type)
         if place.type == .tensor || place.type == .variable, operand.isLiteral, operand.type == .int {
             operand = try lowerExpression(value, expected: .double)
+        }
+        if place.type == .tensor, operand.type == .tensor || operand.type == .double {
+            // MathCore's compound assignments: in place, and the result must keep the left shape.
+            let other = operand.code
+            let isTensor = operand.type == .tensor
+            let operation: (Double, Double) -> Double
+            switch op {
+            case "+": operation = (+)
+            case "-": operation = (-)
+            case "*": operation = (*)
+            case "/": operation = (/)
+            default: throw error(node.operator, "binary operator '\(op)=' cannot be applied to operands of type 'Tensor' and '\(operand.type)'")
+            }
+            let name = op + "="
+            return Expression(type: .void, location: at) { frame in
+                let value = try other(frame)
+                try place.modify(frame) { stored in
+                    guard case var .tensor(tensor) = stored else { return }
+                    stored = .void
+                    defer { stored = .tensor(tensor) }
+                    if isTensor {
+                        do { try Throwing.updateInPlace(&tensor, value.tensor, name, operation) } catch {
+                            throw RuntimeError(message: String(describing: error), location: at)
+                        }
+                    } else {
+                        let scalar = value.double
+                        tensor = tensor.map { operation($0, scalar) }
+                    }
+                }
+                return .void
+            }
         }
         if case .array = place.type, op == "+" {
             let items = try requireType(operand, place.type, at: value).code

@@ -83,13 +83,13 @@ extension Lowerer {
             return { _ in .continueLoop(label: label) }
         }
         if let doStatement = syntax.as(DoStmtSyntax.self) {
-            if !doStatement.catchClauses.isEmpty { throw unsupported(doStatement, "'do'-'catch'") }
+            if !doStatement.catchClauses.isEmpty { throw unsupported(doStatement, "do-catch") }
             return try lowerBlock(doStatement.body)
         }
-        if syntax.is(ThrowStmtSyntax.self) { throw unsupported(syntax, "'throw'") }
-        if syntax.is(DeferStmtSyntax.self) { throw unsupported(syntax, "'defer'") }
-        if syntax.is(FallThroughStmtSyntax.self) { throw unsupported(syntax, "'fallthrough'") }
-        if syntax.is(DiscardStmtSyntax.self) { throw unsupported(syntax, "'discard'") }
+        if syntax.is(ThrowStmtSyntax.self) { throw unsupported(syntax, "throw") }
+        if syntax.is(DeferStmtSyntax.self) { throw unsupported(syntax, "defer") }
+        if syntax.is(FallThroughStmtSyntax.self) { throw unsupported(syntax, "fallthrough") }
+        if syntax.is(DiscardStmtSyntax.self) { throw unsupported(syntax, "discard") }
         throw unsupported(syntax, "this statement")
     }
 
@@ -242,7 +242,7 @@ extension Lowerer {
         function.loops.append(nil)  // `break` inside a case leaves the switch.
         defer { function.loops.removeLast() }
         for element in syntax.cases {
-            guard case let .switchCase(switchCase) = element else { throw unsupported(element, "'#if' inside a switch") }
+            guard case let .switchCase(switchCase) = element else { throw unsupported(element, "#if") }
             if switchCase.statements.isEmpty {
                 throw error(switchCase, "'\(switchCase.label.trimmedDescription)' label in a 'switch' must have at least one executable statement")
             }

@@ -1,0 +1,12 @@
+print(2 + 3 * 4)
+print((2 + 3) * 4)
+print(-2 * -3)
+print(10 - 2 - 3)
+print(100 / 10 / 5)
+print(2 * 3 % 4)
+print(7 % 4 * 3)
+let five = 2 + 3
+print(-(five + 1))
+print(1 + 2 == 3)
+print(2 * 3 > 5 && 10 / 3 == 3)
+print(2.0 * 3.0 + 1.0 / 2.0)

@@ -1,0 +1,10 @@
+let zeros = Array(repeating: 0, count: 4)
+print(zeros)
+var grid = Array(repeating: Array(repeating: 0.0, count: 3), count: 2)
+print(grid)
+grid[0][1] = 1.5
+print(grid)
+let dashes = Array(repeating: "-", count: 3)
+print(dashes.joined())
+let none = Array(repeating: 7, count: 0)
+print(none)

@@ -1,0 +1,10 @@
+let m = Double(Int.max)
+print(m)
+print(m + 1 == m)
+let exact = 9_007_199_254_740_992
+print(Double(exact))
+print(Double(exact + 1))
+print(Double(exact + 1) == Double(exact))
+print(Double(Int.min))
+print(Int(9.2e18))
+print(Double(123_456_789_012_345_678))

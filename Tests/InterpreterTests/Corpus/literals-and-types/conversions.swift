@@ -1,0 +1,16 @@
+let n = 7
+let x = 2.75
+print(Double(n))
+print(Double(n) / 2)
+print(Int(x))
+print(Int(-x))
+print(Int(3.999999))
+print(Int(Double(n) * 1.5))
+print(String(n) + "!")
+print(String(x))
+print(Int("42") as Any)
+print(Int("4.2") as Any)
+print(Double("2.5") as Any)
+print(Double("abc") as Any)
+print(Int(1e18))
+print(Double(-3))

@@ -1,0 +1,5 @@
+// expect-error: 4:15: arithmetic overflow
+let m = Int.min
+print(-(m + 1))
+let negated = -m
+print(negated)

@@ -1,0 +1,5 @@
+// expect-error: 5:1: fatal error: stop
+print("a", terminator: "")
+print("b", terminator: "")
+print("c", terminator: " ")
+fatalError("stop")

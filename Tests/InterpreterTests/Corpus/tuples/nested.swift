@@ -1,0 +1,8 @@
+let nested = ((1, 2), (x: 3, y: 4.0))
+print(nested)
+print(nested.0.1, nested.1.y)
+let withArray = (name: "v", values: [1.5, 2.5])
+print(withArray)
+print(withArray.values.count)
+let withOptional: (Int, Int?) = (1, nil)
+print(withOptional)
