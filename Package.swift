@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "mathbook", targets: ["mathbook"]),
         .library(name: "MathCore", targets: ["MathCore"]),
         .executable(name: "mathcore-benchmark", targets: ["MathCoreBenchmark"]),
+        .executable(name: "interpreter-benchmark", targets: ["InterpreterBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
@@ -35,7 +36,7 @@ let package = Package(
             ]
         ),
         // Numeric core: tensors, linear algebra, statistics, losses, calculus, autodiff, optimisers, randomness.
-        .target(name: "MathCore", dependencies: ["COpenBLAS"]),
+        .target(name: "MathCore", dependencies: ["COpenBLAS", "CAllocator"]),
 
         // System libraries, each wrapped by exactly one Swift file of the target that uses it.
         .systemLibrary(
@@ -43,6 +44,8 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
         ),
+        // glibc's `mallopt`, for MathCore's allocation tuning (a header only; nothing to link).
+        .systemLibrary(name: "CAllocator"),
         .systemLibrary(
             name: "CMark",
             pkgConfig: "libcmark",
@@ -51,6 +54,10 @@ let package = Package(
 
         // `swift run -c release mathcore-benchmark`: MathCore beside NumPy, one run, ratios per row.
         .executableTarget(name: "MathCoreBenchmark", dependencies: ["MathCore"], path: "Benchmarks/MathCoreBenchmark"),
+        // `swift run -c release interpreter-benchmark`: Swift-math beside CPython, Lua and swiftc -O.
+        .executableTarget(
+            name: "InterpreterBenchmark", path: "Benchmarks/InterpreterBenchmark"
+        ),
 
         .testTarget(
             name: "MathCoreTests",

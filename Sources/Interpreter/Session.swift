@@ -33,7 +33,6 @@ public final class Session {
     let globals = Scope()
     var globalSlotCount = 0
     var globalFrame: Frame?
-    private var context: ExecutionContext?
 
     public init(limits: Limits = .standard) {
         self.limits = limits
@@ -91,15 +90,13 @@ public final class Session {
             return RunResult(output: "", diagnostics: [Diagnostic(.compile, at: SourceLocation(line: 1, column: 1), "\(error)")])
         }
         globalSlotCount = lowerer.functions[0].slotCount
-        let context = ExecutionContext(limits: limits, session: self)
-        self.context = context
+        let context = ExecutionContext(limits: limits, generator: generator)
+        defer { generator = context.generator }
         let frame: Frame
         if let existing = globalFrame {
             frame = existing
             frame.context = context
-            if frame.slots.count < globalSlotCount {
-                frame.slots.append(contentsOf: repeatElement(.void, count: globalSlotCount - frame.slots.count))
-            }
+            frame.grow(to: globalSlotCount)
         } else {
             frame = Frame(slotCount: globalSlotCount, parent: nil, context: context)
             globalFrame = frame

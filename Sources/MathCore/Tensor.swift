@@ -148,5 +148,9 @@ final class TensorStorage: @unchecked Sendable {
     var scalars: [Double]
 
     @usableFromInline
-    init(_ scalars: [Double]) { self.scalars = scalars }
+    init(_ scalars: [Double]) {
+        // Tunes the allocator once, before the first tensor (a load and a compare after that).
+        _ = allocatorIsTuned
+        self.scalars = scalars
+    }
 }

@@ -7,6 +7,12 @@ public struct CommandResult: Equatable, Sendable {
     public var standardError: String
     /// 0 success, 1 an error in the code or the lessons, 2 a usage error.
     public var exitCode: Int32
+
+    public init(standardOutput: String, standardError: String, exitCode: Int32) {
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+        self.exitCode = exitCode
+    }
 }
 
 /// How diagnostics are shown: coloured on a terminal unless `NO_COLOR` is set.

@@ -205,7 +205,7 @@ struct CompiledOracle: Sendable {
             }
         }
         let arguments = ["-emit-library", "-emit-module", "-parse-as-library", "-module-name", "MathCore",
-                         "-I", oracle.openBLASModuleMap] + clangFlags + libs + files.sorted()
+                         "-I", oracle.openBLASModuleMap, "-I", oracle.allocatorModuleMap] + clangFlags + libs + files.sorted()
             + ["-emit-module-path", work.appendingPathComponent("MathCore.swiftmodule").path,
                "-o", work.appendingPathComponent(libraryName).path]
         let build = try ChildProcess.run(swiftc, arguments, in: work, timeout: 600)
@@ -218,6 +218,8 @@ struct CompiledOracle: Sendable {
 
     /// The folder of COpenBLAS's module map, which MathCore's module refers to.
     var openBLASModuleMap: String { Corpus.packageRoot.appendingPathComponent("Sources/COpenBLAS").path }
+    /// The folder of CAllocator's module map, which MathCore's module refers to as well.
+    var allocatorModuleMap: String { Corpus.packageRoot.appendingPathComponent("Sources/CAllocator").path }
 
     /// swiftc's arguments for one program (record-expected.sh passes the same).
     ///
@@ -228,7 +230,7 @@ struct CompiledOracle: Sendable {
     func compileArguments(_ program: CorpusProgram, output: URL) -> [String] {
         ["-module-name", "Program", "-lm",
          "-I", work.path, "-L", work.path, "-lMathCore", "-Xlinker", "-rpath", "-Xlinker", work.path,
-         "-I", openBLASModuleMap] + clangFlags + [program.url.path, "-o", output.path]
+         "-I", openBLASModuleMap, "-I", allocatorModuleMap] + clangFlags + [program.url.path, "-o", output.path]
     }
 
     /// Compiles `program` and runs it with standard output unbuffered, so that what it printed

@@ -222,7 +222,7 @@ enum MathCoreFunctions {
             guard labels == [nil] else { return nil }
             let value = try site.argument(0, .int).code
             return make(.void, [value]) { values, frame in
-                frame.context.session.generator = RandomGenerator(seed: UInt64(bitPattern: Int64(values[0].int)))
+                frame.context.generator = RandomGenerator(seed: UInt64(bitPattern: Int64(values[0].int)))
                 return .void
             }
         case "randomUniform" where labels.first == "shape" && labels.last == "using", "randomNormal" where labels.first == "shape" && labels.last == "using":
@@ -244,7 +244,7 @@ enum MathCoreFunctions {
             let (a, b) = (first, second)
             return Expression(type: .tensor, location: place) { frame in
                 let dimensions = try shape(frame).array.map(\.int)
-                try run(at: place) { try checkElementLimit(dimensions, frame: frame); return .void }
+                _ = try run(at: place) { try checkElementLimit(dimensions, frame: frame); return .void }
                 let x = try a.map { try $0(frame).double } ?? 0
                 let y = try b.map { try $0(frame).double } ?? 1
                 var result = Value.void
@@ -276,9 +276,9 @@ enum MathCoreFunctions {
                 try checkElementLimit(shape, frame: frame)
                 let x = try a.map { try $0(frame).double } ?? 0
                 let y = try b.map { try $0(frame).double } ?? 1
-                let session = frame.context.session
-                if isUniform { return .tensor(try Throwing.randomUniform(shape: shape, low: x, high: y, using: &session.generator)) }
-                return .tensor(try Throwing.randomNormal(shape: shape, mean: x, standardDeviation: y, using: &session.generator))
+                let context = frame.context
+                if isUniform { return .tensor(try Throwing.randomUniform(shape: shape, low: x, high: y, using: &context.generator)) }
+                return .tensor(try Throwing.randomNormal(shape: shape, mean: x, standardDeviation: y, using: &context.generator))
             }
         case "derivative":
             guard labels == ["of", "at"] else { return nil }

@@ -22,11 +22,22 @@ enum MathCoreOperators {
             default: return nil
             }
         case (.tensor, .double):
-            guard let f = scalarOperator(op) else { return nil }
-            return Operation(result: .tensor) { x, y in .tensor(x.tensor.map { f($0, y.double) }) }
+            // MathCore's own operators, so that results and speed are those of compiled Swift.
+            switch op {
+            case "+": return Operation(result: .tensor) { x, y in .tensor(x.tensor + y.double) }
+            case "-": return Operation(result: .tensor) { x, y in .tensor(x.tensor - y.double) }
+            case "*": return Operation(result: .tensor) { x, y in .tensor(x.tensor * y.double) }
+            case "/": return Operation(result: .tensor) { x, y in .tensor(x.tensor / y.double) }
+            default: return nil
+            }
         case (.double, .tensor):
-            guard let f = scalarOperator(op) else { return nil }
-            return Operation(result: .tensor) { x, y in .tensor(y.tensor.map { f(x.double, $0) }) }
+            switch op {
+            case "+": return Operation(result: .tensor) { x, y in .tensor(x.double + y.tensor) }
+            case "-": return Operation(result: .tensor) { x, y in .tensor(x.double - y.tensor) }
+            case "*": return Operation(result: .tensor) { x, y in .tensor(x.double * y.tensor) }
+            case "/": return Operation(result: .tensor) { x, y in .tensor(x.double / y.tensor) }
+            default: return nil
+            }
         case (.variable, _), (_, .variable):
             return variableOperation(op, left, right)
         default:
@@ -36,16 +47,6 @@ enum MathCoreOperators {
 
     private static func tensors(_ body: @escaping (Tensor, Tensor) throws -> Tensor) -> Operation {
         Operation(result: .tensor) { x, y in .tensor(try body(x.tensor, y.tensor)) }
-    }
-
-    private static func scalarOperator(_ op: String) -> ((Double, Double) -> Double)? {
-        switch op {
-        case "+": return (+)
-        case "-": return (-)
-        case "*": return (*)
-        case "/": return (/)
-        default: return nil
-        }
     }
 
     /// Operands of the autodiff operators, with tensors and doubles lifted as MathCore lifts them.

@@ -112,6 +112,7 @@ enum Members {
                 return try mutate(.void) { frame, value in
                     let new = try item(frame)
                     guard case var .array(items) = value else { return .void }
+                    try Limits.checkGrowth(to: items.count + 1, in: frame, at: place)
                     value = .void
                     items.append(new)
                     value = .array(items)
@@ -122,6 +123,7 @@ enum Members {
                 return try mutate(.void) { frame, value in
                     let extra = try items(frame).array
                     guard case var .array(stored) = value else { return .void }
+                    try Limits.checkGrowth(to: stored.count + extra.count, in: frame, at: place)
                     value = .void
                     stored.append(contentsOf: extra)
                     value = .array(stored)
@@ -256,6 +258,7 @@ enum Members {
                 return try mutate(.void) { frame, value in
                     let extra = try text(frame).string
                     guard case var .string(stored) = value else { return .void }
+                    try Limits.checkGrowth(to: stored.utf8.count + extra.utf8.count, in: frame, at: place)
                     value = .void
                     stored += extra
                     value = .string(stored)

@@ -143,6 +143,7 @@ extension Lowerer {
             throw RuntimeError(message: "call depth exceeds \(context.limits.maximumCallDepth) (the recursion limit)", location: place)
         }
         try context.step(at: place)
+        if let expression = info.expressionBody { return try expression(callee) }
         context.returnValue = .void
         _ = try info.body(callee)
         let result = context.returnValue
@@ -337,10 +338,9 @@ extension Lowerer {
             let code = value.code
             let returnsValue = context.resultType != .void
             info.resultType = returnsValue ? value.type : .void
-            info.body = { frame in
-                let result = try code(frame)
-                frame.context.returnValue = returnsValue ? result : .void
-                return .returned
+            info.expressionBody = returnsValue ? code : { frame in
+                _ = try code(frame)
+                return .void
             }
         } else {
             info.body = try lowerStatements(closure.statements)

@@ -91,6 +91,9 @@ final class FunctionInfo {
     /// Slots the body needs, parameters first.
     var slotCount = 0
     var body: StatementCode = { _ in .normal }
+    /// For a body of one expression, the expression itself: the call returns its value directly,
+    /// without going through `return` (the common case of small math functions).
+    var expressionBody: Code?
     /// Set for a method: the struct it belongs to (its `self` is slot 0) and whether it is `mutating`.
     var owner: StructInfo?
     var isMutating = false

@@ -168,11 +168,7 @@ extension Lowerer {
         if info.resultType != .void, bodyIsSingleExpression(statements), case let .expr(expression)? = statements.first?.item {
             // A body of one expression returns it (SE-0255).
             let value = try requireType(try lowerExpression(expression, expected: info.resultType), info.resultType, at: expression, role: "return expression")
-            let code = value.code
-            info.body = { frame in
-                frame.context.returnValue = try code(frame)
-                return .returned
-            }
+            info.expressionBody = value.code
         } else {
             let code = try lowerStatements(statements)
             let missingReturn = "missing return in \(info.owner == nil ? "global function" : "instance method") expected to return '\(info.resultType)'"

@@ -391,11 +391,7 @@ extension Lowerer {
         let operation = try binaryOperation(name, left, right, at: node)
         info.resultType = operation.type
         info.slotCount = 2
-        let code = operation.code
-        info.body = { frame in
-            frame.context.returnValue = try code(frame)
-            return .returned
-        }
+        info.expressionBody = operation.code
         return Expression(type: info.type, location: place) { frame in .function(FunctionValue(info: info, environment: frame)) }
     }
 

@@ -167,7 +167,13 @@ extension Lowerer {
             }
         case (.string, .string), (.character, .character):
             let (a, b) = (left.code, right.code)
-            if op == "+" && left.type == .string { return Expression(type: .string, location: place) { frame in .string(try a(frame).string + b(frame).string) } }
+            if op == "+" && left.type == .string {
+                return Expression(type: .string, location: place) { frame in
+                    let joined = try a(frame).string + b(frame).string
+                    try Limits.checkGrowth(to: joined.utf8.count, in: frame, at: place)
+                    return .string(joined)
+                }
+            }
             let compare: (String, String) -> Bool
             switch op {
             case "==": compare = (==)
@@ -182,7 +188,12 @@ extension Lowerer {
         case (.array(let element), .array(let other)) where element == other:
             let (a, b) = (left.code, right.code)
             switch op {
-            case "+": return Expression(type: left.type, location: place) { frame in .array(try a(frame).array + b(frame).array) }
+            case "+":
+                return Expression(type: left.type, location: place) { frame in
+                    let joined = try a(frame).array + b(frame).array
+                    try Limits.checkGrowth(to: joined.count, in: frame, at: place)
+                    return .array(joined)
+                }
             case "==", "!=":
                 let isEqual = op == "=="
                 return .bool(place) { frame in Equality.equal(try a(frame), try b(frame)) == isEqual }

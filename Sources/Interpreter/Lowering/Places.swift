@@ -231,6 +231,31 @@ extension Lowerer {
                 }
             )
         case let .dictionary(keyType, valueType):
+            if syntax.arguments.count == 2, let first = syntax.arguments.first, first.label == nil,
+               let last = syntax.arguments.last, last.label?.text == "default" {
+                // `counts[key, default: 0] += 1`: a missing entry reads as the default and is then stored.
+                let key = try requireType(try lowerExpression(first.expression, expected: keyType), keyType, at: first.expression).code
+                let fallback = try requireType(try lowerExpression(last.expression, expected: valueType), valueType, at: last.expression).code
+                return Place(
+                    type: valueType,
+                    read: { frame in
+                        guard let hashable = DictionaryKey(try key(frame)) else { return try fallback(frame) }
+                        return try base.read(frame).dictionaryEntries[hashable] ?? fallback(frame)
+                    },
+                    modify: { frame, body in
+                        guard let hashable = DictionaryKey(try key(frame)) else { return }
+                        let initial = try fallback(frame)
+                        try modify(frame) { value in
+                            guard case var .dictionary(entries) = value else { return }
+                            value = .void
+                            defer { value = .dictionary(entries) }
+                            var entry = entries[hashable] ?? initial
+                            try body(&entry)
+                            entries[hashable] = entry
+                        }
+                    }
+                )
+            }
             let key = try singleIndex(syntax, type: keyType).code
             return Place(
                 type: .optional(valueType),
@@ -366,6 +391,7 @@ extension Lowerer {
                 let extra = try items(frame).array
                 try place.modify(frame) { stored in
                     guard case var .array(array) = stored else { return }
+                    try Limits.checkGrowth(to: array.count + extra.count, in: frame, at: at)
                     stored = .void
                     array.append(contentsOf: extra)
                     stored = .array(array)

@@ -1,16 +1,42 @@
+import MathCore
+
 /// The variables of one running function (or of the top level), in slots numbered while lowering.
 ///
 /// A function defined inside another keeps the frame it was defined in as `parent`, so a
 /// closure reads and writes the very variables it captured (Swift captures by reference).
 final class Frame {
-    var slots: [Value]
+    /// The slots, allocated with the frame: no bounds or copy-on-write checks on the hot path
+    /// (lowering gives every slot index below `slotCount`).
+    private(set) var slots: UnsafeMutablePointer<Value>
+    private(set) var slotCount: Int
     let parent: Frame?
-    unowned var context: ExecutionContext
+    /// The run this frame belongs to. Strong (an unowned reference cost a check on every call);
+    /// the context holds no frame, so there is no cycle.
+    var context: ExecutionContext
 
     init(slotCount: Int, parent: Frame?, context: ExecutionContext) {
-        self.slots = [Value](repeating: .void, count: slotCount)
+        self.slotCount = slotCount
+        self.slots = UnsafeMutablePointer<Value>.allocate(capacity: max(slotCount, 1))
+        self.slots.initialize(repeating: .void, count: max(slotCount, 1))
         self.parent = parent
         self.context = context
+    }
+
+    deinit {
+        slots.deinitialize(count: max(slotCount, 1))
+        slots.deallocate()
+    }
+
+    /// Makes room for more slots (the top-level frame grows as later cells declare globals).
+    func grow(to count: Int) {
+        guard count > slotCount else { return }
+        let larger = UnsafeMutablePointer<Value>.allocate(capacity: count)
+        larger.moveInitialize(from: slots, count: max(slotCount, 1))
+        if slotCount == 0 { larger.deinitialize(count: 1) }
+        (larger + slotCount).initialize(repeating: .void, count: count - slotCount)
+        slots.deallocate()
+        slots = larger
+        slotCount = count
     }
 
     /// The frame `depth` levels out from this one (0 is this frame).
@@ -48,12 +74,13 @@ final class ExecutionContext {
     /// The value of the last `return`, read by the call that ran the function.
     var returnValue: Value = .void
 
-    /// The session the run belongs to: its random generator lives across runs.
-    let session: Session
+    /// The random generator behind `seed(_:)`, `randomUniform` and `randomNormal`: taken from the
+    /// session at the start of a run and given back at its end.
+    var generator: RandomGenerator
 
-    init(limits: Limits, session: Session) {
+    init(limits: Limits, generator: RandomGenerator) {
         self.limits = limits
-        self.session = session
+        self.generator = generator
         self.deadline = ContinuousClock.now.advanced(by: limits.timeLimit)
     }
 

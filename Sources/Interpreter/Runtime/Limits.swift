@@ -22,6 +22,14 @@ public struct Limits: Sendable, Equatable {
         self.maximumOutputBytes = maximumOutputBytes
     }
 
+    /// Stops a collection from growing past ``maximumElements`` (elements, or bytes of a string).
+    static func checkGrowth(to count: Int, in frame: Frame, at place: SourceLocation) throws {
+        let limit = frame.context.limits.maximumElements
+        if count > limit {
+            throw RuntimeError(message: "a collection of \(count) elements exceeds the limit of \(limit) (the memory limit)", location: place)
+        }
+    }
+
     /// The defaults: a few seconds, two thousand nested calls, 50 million elements (400 MB) at once.
     public static let standard = Limits()
 }

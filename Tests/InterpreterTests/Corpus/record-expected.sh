@@ -32,7 +32,7 @@ echo "record-expected: building MathCore into $work" >&2
 mapfile -t mathcore_sources < <(find "$root/Sources/MathCore" -name '*.swift' | sort)
 # shellcheck disable=SC2086
 swiftc -emit-library -emit-module -parse-as-library -module-name MathCore \
-    -I "$root/Sources/COpenBLAS" "${clang_flags[@]}" $openblas_libs \
+    -I "$root/Sources/COpenBLAS" -I "$root/Sources/CAllocator" "${clang_flags[@]}" $openblas_libs \
     "${mathcore_sources[@]}" \
     -emit-module-path "$work/MathCore.swiftmodule" -o "$work/libMathCore.so"
 
@@ -57,7 +57,7 @@ record_one() {
     # neither Foundation nor MathCore does not link libm by itself.
     if ! swiftc -module-name Program -lm \
         -I "$work" -L "$work" -lMathCore -Xlinker -rpath -Xlinker "$work" \
-        -I "$root/Sources/COpenBLAS" "${clang_flags[@]}" \
+        -I "$root/Sources/COpenBLAS" -I "$root/Sources/CAllocator" "${clang_flags[@]}" \
         "$corpus/$program" -o "$binary" 2>"$binary.compile.txt"; then
         echo "FAIL $program: does not compile:" >&2
         cat "$binary.compile.txt" >&2

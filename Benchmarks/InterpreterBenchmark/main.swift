@@ -1,0 +1,141 @@
+// `swift run -c release interpreter-benchmark`: Swift-math beside CPython, Lua 5.4 (where it is
+// installed) and the same program compiled with `swiftc -O`, per workload, from one run.
+//
+// Every time is the best of 3 runs of a whole process (`mathbook run FILE`, `python3 FILE`,
+// `lua5.4 FILE`, the compiled binary), minus the best time of an empty program of the same runtime,
+// so that start-up is not counted against any of them. Programs live in Benchmarks/Interpreter,
+// one file per runtime, and print the same results. Build `mathbook` in release first:
+// `swift build -c release --product mathbook`.
+import Foundation
+
+let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Interpreter")
+let packageRoot = folder.deletingLastPathComponent().deletingLastPathComponent()
+let workloads: [(name: String, file: String, kind: String)] = [
+    ("fib(30), recursive", "fib", "scalar"),
+    ("gradient descent, 2,000,000 steps", "gradient_descent", "scalar"),
+    ("120×120 matmul, triple loops", "matrix_loops", "scalar"),
+    ("tensor linear regression, 200 steps", "tensor_regression", "tensor"),
+]
+let runs = 3
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+/// Runs a command and returns its wall time and standard output, or nil if it could not run or failed.
+func timeProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) -> (Double, String)? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [executable] + arguments
+    if let environment { process.environment = environment }
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    let start = ContinuousClock.now
+    do { try process.run() } catch { return nil }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let elapsed = seconds(ContinuousClock.now - start)
+    guard process.terminationStatus == 0 else { return nil }
+    return (elapsed, String(decoding: data, as: UTF8.self))
+}
+
+func best(_ body: () -> (Double, String)?) -> (Double, String)? {
+    var result: (Double, String)?
+    for _ in 0..<runs {
+        guard let run = body() else { return nil }
+        if result == nil || run.0 < result!.0 { result = run }
+    }
+    return result
+}
+
+func available(_ command: String) -> Bool {
+    timeProcess("which", [command]) != nil
+}
+
+// MathCore for the compiled programs, built once with -O.
+let work = FileManager.default.temporaryDirectory.appendingPathComponent("interpreter-benchmark-\(ProcessInfo.processInfo.processIdentifier)")
+try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: work) }
+let mathCoreSources = (FileManager.default.enumerator(atPath: packageRoot.appendingPathComponent("Sources/MathCore").path)?.allObjects as? [String] ?? [])
+    .filter { $0.hasSuffix(".swift") }.sorted().map { packageRoot.appendingPathComponent("Sources/MathCore/\($0)").path }
+let blasFlags = (timeProcess("pkg-config", ["--cflags", "openblas"])?.1 ?? "").split(whereSeparator: \.isWhitespace).flatMap { ["-Xcc", String($0)] }
+let blasLibraries = (timeProcess("pkg-config", ["--libs", "openblas"])?.1 ?? "-lopenblas").split(whereSeparator: \.isWhitespace).map(String.init)
+let builtMathCore = timeProcess("swiftc", ["-O", "-emit-library", "-emit-module", "-parse-as-library", "-module-name", "MathCore",
+                                           "-I", packageRoot.appendingPathComponent("Sources/COpenBLAS").path,
+                                           "-I", packageRoot.appendingPathComponent("Sources/CAllocator").path] + blasFlags + blasLibraries + mathCoreSources
+                                 + ["-emit-module-path", work.appendingPathComponent("MathCore.swiftmodule").path, "-o", work.appendingPathComponent("libMathCore.so").path]) != nil
+nonisolated(unsafe) var libraryEnvironment = ProcessInfo.processInfo.environment
+libraryEnvironment["LD_LIBRARY_PATH"] = work.path + ":" + (libraryEnvironment["LD_LIBRARY_PATH"] ?? "")
+// OpenBLAS starts a pool of threads that spin for a while when loaded; these workloads make no BLAS
+// call, so the compiled programs run without the pool, which would otherwise compete for the cores.
+libraryEnvironment["OPENBLAS_NUM_THREADS"] = "1"
+
+func compiled(_ file: String) -> String? {
+    let binary = work.appendingPathComponent(file).path
+    let arguments = ["-O", "-I", work.path, "-I", packageRoot.appendingPathComponent("Sources/COpenBLAS").path,
+                                           "-I", packageRoot.appendingPathComponent("Sources/CAllocator").path] + blasFlags
+        + ["-L", work.path, "-lMathCore", "-lm", "-o", binary, folder.appendingPathComponent("\(file).swift").path]
+    return timeProcess("swiftc", arguments) == nil ? nil : binary
+}
+
+// Start-up baselines: an empty program, and for the tensor workload one that loads MathCore and
+// OpenBLAS (whose start-up alone is a good part of a short run).
+func baseline(_ name: String, _ source: String) -> Double {
+    let file = work.appendingPathComponent("\(name).swift")
+    guard (try? Data(source.utf8).write(to: file)) != nil else { return 0 }
+    let binary = work.appendingPathComponent(name).path
+    let arguments = ["-O", "-I", work.path, "-I", packageRoot.appendingPathComponent("Sources/COpenBLAS").path,
+                                           "-I", packageRoot.appendingPathComponent("Sources/CAllocator").path] + blasFlags
+        + ["-L", work.path, "-lMathCore", "-lm", "-o", binary, file.path]
+    guard timeProcess("swiftc", arguments) != nil else { return 0 }
+    return best { timeProcess(binary, [], environment: libraryEnvironment) }?.0 ?? 0
+}
+let swiftBaseline = baseline("empty", "print(0)\n")
+let mathCoreBaseline = builtMathCore ? baseline("empty_mathcore", "import MathCore\nprint(zeros(1) • zeros(1, 1))\n") : 0
+let mathbook = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mathbook").path
+guard FileManager.default.isExecutableFile(atPath: mathbook) else {
+    print("mathbook is not built beside this benchmark: run `swift build -c release --product mathbook` first.")
+    exit(1)
+}
+let mathbookBaseline: Double = {
+    let file = work.appendingPathComponent("empty_swiftmath.swift")
+    guard (try? Data("print(0)\n".utf8).write(to: file)) != nil else { return 0 }
+    return best { timeProcess(mathbook, ["run", file.path], environment: libraryEnvironment) }?.0 ?? 0
+}()
+let pythonBaseline = best { timeProcess("python3", ["-c", "pass"]) }?.0 ?? 0
+/// NumPy's import alone takes a tenth of a second: the tensor workload's baseline includes it.
+let numpyBaseline = best { timeProcess("python3", ["-c", "import numpy"]) }?.0 ?? pythonBaseline
+let hasLua = available("lua5.4")
+let luaBaseline = hasLua ? best { timeProcess("lua5.4", ["-e", ""]) }?.0 ?? 0 : 0
+
+func format(_ value: Double?) -> String { value.map { $0 < 0.001 ? "< 0.001 s" : String(format: "%.3f s", $0) } ?? "–" }
+func ratio(_ a: Double?, _ b: Double?) -> String {
+    guard let a, let b else { return "–" }
+    guard b >= 0.001 else { return String(format: "> %.0f", a / 0.001) }
+    return String(format: "%.2f", a / b)
+}
+
+print("Swift-math (mathbook run) beside CPython, Lua 5.4 and swiftc -O; best of \(runs) runs; ratio = Swift-math / other")
+print("| workload | Swift-math | CPython | Lua 5.4 | swiftc -O | ÷ CPython | ÷ Lua | ÷ swiftc -O |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+var mismatches: [String] = []
+for workload in workloads {
+    let source = try String(contentsOf: folder.appendingPathComponent("\(workload.file).swift"), encoding: .utf8)
+    _ = source
+    let ours = best { timeProcess(mathbook, ["run", folder.appendingPathComponent("\(workload.file).swift").path], environment: libraryEnvironment) }
+    let python = best { timeProcess("python3", [folder.appendingPathComponent("\(workload.file).py").path]) }
+    let luaFile = folder.appendingPathComponent("\(workload.file).lua").path
+    let lua = hasLua && FileManager.default.fileExists(atPath: luaFile) ? best { timeProcess("lua5.4", [luaFile]) } : nil
+    let binary = builtMathCore ? compiled(workload.file) : nil
+    let native = binary.flatMap { path in best { timeProcess(path, [], environment: libraryEnvironment) } }
+    let oursTime = ours.map { max(0, $0.0 - mathbookBaseline) }
+    if let ours, let native, ours.1 != native.1 { mismatches.append("\(workload.name): Swift-math printed \(ours.1.debugDescription), swiftc \(native.1.debugDescription)") }
+    let pythonTime = python.map { max(0, $0.0 - (workload.kind == "tensor" ? numpyBaseline : pythonBaseline)) }
+    let luaTime = lua.map { max(0, $0.0 - luaBaseline) }
+    let nativeTime = native.map { max(0, $0.0 - (workload.kind == "tensor" ? mathCoreBaseline : swiftBaseline)) }
+    print("| \(workload.name) | \(format(oursTime)) | \(format(pythonTime)) | \(format(luaTime)) | \(format(nativeTime)) | \(ratio(oursTime, pythonTime)) | \(ratio(oursTime, luaTime)) | \(ratio(oursTime, nativeTime)) |")
+}
+if !hasLua { print("\nlua5.4 was not found; install it (`apt-get install lua5.4`) to add its column.") }
+if !builtMathCore { print("\nswiftc could not build MathCore, so the compiled column is empty.") }
+for mismatch in mismatches { print("\nOUTPUT DIFFERS: \(mismatch)") }

@@ -1,0 +1,4 @@
+// glibc's allocator tuning (`mallopt`); empty elsewhere.
+#if defined(__linux__)
+#include <malloc.h>
+#endif
