@@ -28,6 +28,7 @@ let package = Package(
             name: "Interpreter",
             dependencies: [
                 "MathCore",
+                "CAllocator",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),

@@ -123,7 +123,8 @@ public final class Session {
         thread.stackSize = 512 << 20
         thread.start()
         done.wait()
-        return box.value!
+        guard let value = box.value else { preconditionFailure("the worker thread ended without a result") }
+        return value
     }
 }
 

@@ -143,3 +143,13 @@ struct RunCommandTests {
         #expect(result.standardError == "error: \(path): the file is not valid UTF-8\n")
     }
 }
+
+@Suite("Memory limit")
+struct MemoryLimitTests {
+    @Test func totalMemoryIsBounded() {
+        // Each tensor is within the per-allocation limit; together they pass the total.
+        let limits = Limits(maximumMemoryBytes: 64 << 20)
+        let result = Session(limits: limits).run("var kept: [Tensor] = []\nfor _ in 0..<100 { kept.append(zeros(1_000_000)) }")
+        #expect(result.diagnostics.first?.message.hasPrefix("allocation: a tensor of shape [1000000] would take memory in use past 64 MiB") == true)
+    }
+}

@@ -97,7 +97,7 @@ enum Builtins {
                 items.append(value)
             case "separator": separator = try site.argument(index, .string).code
             case "terminator": terminator = try site.argument(index, .string).code
-            default: throw site.lowerer.error(argument.node, "extraneous argument label '\(argument.label!):' in call")
+            default: throw site.lowerer.error(argument.node, "extraneous argument label '\(argument.label ?? "_"):' in call")
             }
         }
         let parts = items.map { ($0.code, $0.type) }

@@ -400,6 +400,9 @@ enum MathCoreFunctions {
         if overflow || count > limit {
             throw MathCoreError.invalidArgument(operation: "allocation", message: "a tensor of shape \(shape) exceeds the limit of \(limit) elements")
         }
+        if let used = MemoryUsage.bytesInUse(), used + count * MemoryLayout<Double>.stride > frame.context.limits.maximumMemoryBytes {
+            throw MathCoreError.invalidArgument(operation: "allocation", message: "a tensor of shape \(shape) would take memory in use past \(frame.context.limits.maximumMemoryBytes >> 20) MiB")
+        }
     }
 }
 

@@ -79,12 +79,16 @@ enum Members {
             Expression(type: type, location: place) { frame in try body(frame, try code(frame)) }
         }
         /// Mutates the receiver in place (`xs.append(1)`), which must be a `var`.
-        func mutate(_ type: SwiftType, _ body: @escaping (Frame, inout Value) throws -> Value) throws -> Expression {
+        /// The arguments are evaluated before the receiver is opened for the change, as in Swift
+        /// (`history.append(count)` reads `count` first).
+        func mutate(_ type: SwiftType, _ codes: [Code] = [], _ body: @escaping (Frame, inout Value, [Value]) throws -> Value) throws -> Expression {
             let memberName = call.calledExpression.as(MemberAccessExprSyntax.self).map { Syntax($0.declName) } ?? Syntax(call)
             let target = try lowerer.lowerPlace(baseSyntax, .mutatingMember(memberName))
             return Expression(type: type, location: place) { frame in
+                var values: [Value] = []
+                for code in codes { values.append(try code(frame)) }
                 var result = Value.void
-                try target.modify(frame) { value in result = try body(frame, &value) }
+                try target.modify(frame) { value in result = try body(frame, &value, values) }
                 return result
             }
         }
@@ -109,8 +113,8 @@ enum Members {
             switch (name, labels.count) {
             case ("append", 1) where signature([nil]):
                 let item = try argument(0, element).code
-                return try mutate(.void) { frame, value in
-                    let new = try item(frame)
+                return try mutate(.void, [item]) { frame, value, arguments in
+                    let new = arguments[0]
                     guard case var .array(items) = value else { return .void }
                     try Limits.checkGrowth(to: items.count + 1, in: frame, at: place)
                     value = .void
@@ -120,8 +124,8 @@ enum Members {
                 }
             case ("append", 1) where signature(["contentsOf"]):
                 let items = try argument(0, base.type).code
-                return try mutate(.void) { frame, value in
-                    let extra = try items(frame).array
+                return try mutate(.void, [items]) { frame, value, arguments in
+                    let extra = arguments[0].array
                     guard case var .array(stored) = value else { return .void }
                     try Limits.checkGrowth(to: stored.count + extra.count, in: frame, at: place)
                     value = .void
@@ -130,9 +134,9 @@ enum Members {
                     return .void
                 }
             case ("insert", 2) where signature([nil, "at"]):
-                let item = try argument(0, element).code, index = try argument(1, .int).asInt
-                return try mutate(.void) { frame, value in
-                    let (new, i) = (try item(frame), try index(frame))
+                let item = try argument(0, element).code, index = try argument(1, .int).code
+                return try mutate(.void, [item, index]) { _, value, arguments in
+                    let (new, i) = (arguments[0], arguments[1].int)
                     guard case var .array(items) = value else { return .void }
                     guard i >= 0 && i <= items.count else { throw RuntimeError(message: "index out of range", location: place) }
                     value = .void
@@ -141,9 +145,9 @@ enum Members {
                     return .void
                 }
             case ("remove", 1) where signature(["at"]):
-                let index = try argument(0, .int).asInt
-                return try mutate(element) { frame, value in
-                    let i = try index(frame)
+                let index = try argument(0, .int).code
+                return try mutate(element, [index]) { _, value, arguments in
+                    let i = arguments[0].int
                     guard case var .array(items) = value else { return .void }
                     guard items.indices.contains(i) else { throw RuntimeError(message: "index out of range", location: place) }
                     value = .void
@@ -152,7 +156,7 @@ enum Members {
                     return removed
                 }
             case ("removeLast", 0):
-                return try mutate(element) { _, value in
+                return try mutate(element) { _, value, _ in
                     guard case var .array(items) = value else { return .void }
                     guard !items.isEmpty else { throw RuntimeError(message: "can't remove last element from an empty collection", location: place) }
                     value = .void
@@ -161,7 +165,7 @@ enum Members {
                     return removed
                 }
             case ("removeAll", 0):
-                return try mutate(.void) { _, value in
+                return try mutate(.void) { _, value, _ in
                     value = .array([])
                     return .void
                 }
@@ -254,9 +258,8 @@ enum Members {
             case ("append", [nil]):
                 let other = try lowerer.lowerExpression(arguments[0].expression, expected: nil)
                 guard other.type == .string || other.type == .character else { return nil }
-                let text = other.code
-                return try mutate(.void) { frame, value in
-                    let extra = try text(frame).string
+                return try mutate(.void, [other.code]) { frame, value, arguments in
+                    let extra = arguments[0].string
                     guard case var .string(stored) = value else { return .void }
                     try Limits.checkGrowth(to: stored.utf8.count + extra.utf8.count, in: frame, at: place)
                     value = .void
@@ -309,8 +312,8 @@ enum Members {
             switch (name, labels) {
             case ("removeValue", ["forKey"]):
                 let key = try argument(0, keyType).code
-                return try mutate(.optional(valueType)) { frame, value in
-                    guard let hashable = DictionaryKey(try key(frame)), case var .dictionary(entries) = value else { return .none }
+                return try mutate(.optional(valueType), [key]) { _, value, arguments in
+                    guard let hashable = DictionaryKey(arguments[0]), case var .dictionary(entries) = value else { return .none }
                     value = .void
                     let removed = entries.removeValue(forKey: hashable)
                     value = .dictionary(entries)
@@ -321,8 +324,8 @@ enum Members {
         case .optimizer:
             guard name == "update", signature([nil]) else { return nil }
             let variables = try argument(0, .array(.variable)).code
-            return try mutate(.void) { frame, value in
-                let list = try variables(frame).array.compactMap { item -> Variable? in
+            return try mutate(.void, [variables]) { _, value, arguments in
+                let list = arguments[0].array.compactMap { item -> Variable? in
                     if case let .variable(v) = item { return v }
                     return nil
                 }

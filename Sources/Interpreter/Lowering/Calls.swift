@@ -34,6 +34,16 @@ extension Lowerer {
         }
         if let reference = call.calledExpression.as(DeclReferenceExprSyntax.self) {
             let name = reference.baseName.text
+            // A method called without `self.` inside another method of the same struct.
+            if let method = functions.last(where: { $0.owner != nil }), let owner = method.owner, let target = owner.methods[name],
+               !(method.baseScopeIndex..<scopes.count).contains(where: { scopes[$0].names[name] != nil }),
+               let selfBinding = lookup("self"), case let .variable(slot, depth, _, isLet) = selfBinding {
+                let base = try variableExpression(selfBinding, name: "self", at: reference)
+                return try structMethodCall(owner, target, base: base, arguments: arguments, call: call, member: Syntax(reference)) {
+                    if isLet { throw self.letError("self", at: reference, .mutatingMember(Syntax(reference))) }
+                    return self.variablePlace(slot: slot, depth: depth, type: .structure(owner))
+                }
+            }
             switch lookup(name) {
             case let .function(info, depth)?:
                 return try callFunction(info, environmentDepth: depth, arguments: arguments, call: call)
@@ -110,7 +120,7 @@ extension Lowerer {
                 throw error(arguments[next].node, "missing argument label '\(label):' in call")
             }
             if next < arguments.count, arguments[next].label != nil, parameter.label == nil {
-                throw error(arguments[next].node, "extraneous argument label '\(arguments[next].label!):' in call")
+                throw error(arguments[next].node, "extraneous argument label '\(arguments[next].label ?? "_"):' in call")
             }
             if next < arguments.count {
                 throw error(arguments[next].node, "incorrect argument label in call (have '\(arguments[next].label ?? "_"):', expected '\(parameter.label ?? "_"):')")
@@ -157,7 +167,7 @@ extension Lowerer {
             throw error(call, "cannot call value of non-function type '\(callee.type)'")
         }
         if let labelled = arguments.first(where: { $0.label != nil }) {
-            throw error(labelled.node, "extraneous argument label '\(labelled.label!):' in call")
+            throw error(labelled.node, "extraneous argument label '\(labelled.label ?? "_"):' in call")
         }
         guard arguments.count == parameterTypes.count else {
             throw error(call, "expected \(parameterTypes.count) argument\(parameterTypes.count == 1 ? "" : "s") in call, got \(arguments.count)")
@@ -199,7 +209,9 @@ extension Lowerer {
             parameters.append(.init(label: property.name, name: property.name, type: property.type, defaultValue: defaultValue))
         }
         let matched = try matchArguments(arguments, to: parameters, call: call).map(\.code)
-        let values: [Code] = fieldSources.enumerated().map { index, source in source.map { matched[$0] } ?? constants[index]! }
+        let values: [Code] = fieldSources.enumerated().map { index, source in
+            source.map { matched[$0] } ?? constants[index] ?? { _ in .void }
+        }
         return Expression(type: .structure(info), location: location(of: call)) { frame in
             var fields: [Value] = []
             fields.reserveCapacity(values.count)
@@ -234,30 +246,8 @@ extension Lowerer {
     func methodCall(on base: Expression, baseSyntax: ExprSyntax, _ member: MemberAccessExprSyntax, arguments: [Argument], call: FunctionCallExprSyntax) throws -> Expression {
         let name = member.declName.baseName.text
         if case let .structure(info) = base.type, let method = info.methods[name] {
-            let values = try matchArguments(arguments, to: method.parameters, call: call).map(\.code)
-            let distance = function.depth - info.depth
-            let place = location(of: call)
-            if method.isMutating {
-                let target = try lowerPlace(baseSyntax, .mutatingMember(Syntax(member.declName)))
-                return Expression(type: method.resultType, location: place) { frame in
-                    let callee = Frame(slotCount: method.slotCount, parent: frame.ancestor(distance), context: frame.context)
-                    for (index, value) in values.enumerated() { callee.slots[index + 1] = try value(frame) }
-                    var result = Value.void
-                    try target.modify(frame) { selfValue in
-                        callee.slots[0] = selfValue
-                        selfValue = .void
-                        defer { selfValue = callee.slots[0] }
-                        result = try Lowerer.invoke(method, in: callee, at: place)
-                    }
-                    return result
-                }
-            }
-            let receiver = base.code
-            return Expression(type: method.resultType, location: place) { frame in
-                let callee = Frame(slotCount: method.slotCount, parent: frame.ancestor(distance), context: frame.context)
-                callee.slots[0] = try receiver(frame)
-                for (index, value) in values.enumerated() { callee.slots[index + 1] = try value(frame) }
-                return try Lowerer.invoke(method, in: callee, at: place)
+            return try structMethodCall(info, method, base: base, arguments: arguments, call: call, member: Syntax(member.declName)) {
+                try self.lowerPlace(baseSyntax, .mutatingMember(Syntax(member.declName)))
             }
         }
         if case let .structure(info) = base.type, let index = info.properties.firstIndex(where: { $0.name == name }),
@@ -269,6 +259,38 @@ extension Lowerer {
             return builtin
         }
         throw error(member.declName, "value of type '\(base.type)' has no member '\(name)'")
+    }
+
+    /// A call of a struct's method on `base`; a `mutating` one works on the place `receiver` gives.
+    func structMethodCall(
+        _ info: StructInfo, _ method: FunctionInfo, base: Expression, arguments: [Argument], call: FunctionCallExprSyntax,
+        member: Syntax, receiver: () throws -> Place
+    ) throws -> Expression {
+        let values = try matchArguments(arguments, to: method.parameters, call: call).map(\.code)
+        let distance = function.depth - info.depth
+        let place = location(of: call)
+        if method.isMutating {
+            let target = try receiver()
+            return Expression(type: method.resultType, location: place) { frame in
+                let callee = Frame(slotCount: method.slotCount, parent: frame.ancestor(distance), context: frame.context)
+                for (index, value) in values.enumerated() { callee.slots[index + 1] = try value(frame) }
+                var result = Value.void
+                try target.modify(frame) { selfValue in
+                    callee.slots[0] = selfValue
+                    selfValue = .void
+                    defer { selfValue = callee.slots[0] }
+                    result = try Lowerer.invoke(method, in: callee, at: place)
+                }
+                return result
+            }
+        }
+        let receiverValue = base.code
+        return Expression(type: method.resultType, location: place) { frame in
+            let callee = Frame(slotCount: method.slotCount, parent: frame.ancestor(distance), context: frame.context)
+            callee.slots[0] = try receiverValue(frame)
+            for (index, value) in values.enumerated() { callee.slots[index + 1] = try value(frame) }
+            return try Lowerer.invoke(method, in: callee, at: place)
+        }
     }
 
     // MARK: Closures

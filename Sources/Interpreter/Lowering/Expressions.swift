@@ -281,7 +281,7 @@ extension Lowerer {
             let value = try lowerExpression(element.value, expected: valueType)
             if keyType == nil { keyType = key.type }
             if valueType == nil { valueType = value.type }
-            pairs.append((try requireType(key, keyType!, at: element.key).code, try requireType(value, valueType!, at: element.value).code))
+            pairs.append((try requireType(key, keyType ?? key.type, at: element.key).code, try requireType(value, valueType ?? value.type, at: element.value).code))
         }
         guard let finalKey = keyType, let finalValue = valueType else { throw error(dictionary, "empty collection literal requires an explicit type") }
         guard [.int, .double, .string, .bool].contains(finalKey) else {
@@ -340,7 +340,7 @@ extension Lowerer {
         if let index = implicitSelfProperty(name), let selfBinding = lookup("self"),
            case let .structure(info) = try variableExpression(selfBinding, name: "self", at: reference).type {
             let base = try variableExpression(selfBinding, name: "self", at: reference).code
-            return Expression(type: info.properties[index].type, location: place) { frame in try base(frame).tuple[index] }
+            return Expression(type: info.properties[index].type, location: place) { frame in try base(frame).field(index) }
         }
         if let method = functions.last(where: { $0.owner != nil }), let owner = method.owner, let computed = owner.computed[name],
            lookup(name) == nil || !(method.baseScopeIndex..<scopes.count).contains(where: { scopes[$0].names[name] != nil }),

@@ -45,13 +45,13 @@ extension Lowerer {
                 if info.methods[name] != nil { throw unsupported(member, "a method used as a value") }
                 throw error(member.declName, "value of type '\(info.name)' has no member '\(name)'")
             }
-            return Expression(type: info.properties[index].type, location: place) { frame in try code(frame).tuple[index] }
+            return Expression(type: info.properties[index].type, location: place) { frame in try code(frame).field(index) }
         case let .tuple(elements):
             let index = Int(name) ?? elements.firstIndex { $0.label == name }
             guard let index, index < elements.count else {
                 throw error(member.declName, "value of tuple type '\(base.type)' has no member '\(name)'")
             }
-            return Expression(type: elements[index].type, location: place) { frame in try code(frame).tuple[index] }
+            return Expression(type: elements[index].type, location: place) { frame in try code(frame).field(index) }
         default:
             if let property = try Members.lowerProperty(base, name: name, at: member, lowerer: self) { return property }
             throw error(member.declName, "value of type '\(base.type)' has no member '\(name)'")

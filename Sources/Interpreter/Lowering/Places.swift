@@ -198,7 +198,7 @@ extension Lowerer {
         let modify = base.modify
         return Place(
             type: type,
-            read: { frame in try read(frame).tuple[index] },
+            read: { frame in try read(frame).field(index) },
             modify: { frame, body in
                 try modify(frame) { value in
                     guard case var .tuple(items) = value else { return }
@@ -277,7 +277,7 @@ extension Lowerer {
             )
         case .tensor:
             let indices = try syntax.arguments.map { argument -> IntCode in
-                guard argument.label == nil else { throw error(argument, "extraneous argument label '\(argument.label!.text):' in subscript") }
+                guard argument.label == nil else { throw error(argument, "extraneous argument label '\(argument.label?.text ?? "_"):' in subscript") }
                 return try requireType(try lowerExpression(argument.expression, expected: .int), .int, at: argument.expression, role: "index").asInt
             }
             return Place(

@@ -95,6 +95,14 @@ final class ExecutionContext {
             if ContinuousClock.now > deadline {
                 throw RuntimeError(message: "execution stopped after \(limits.timeLimit) (the time limit)", location: location)
             }
+            try checkMemory(at: location)
+        }
+    }
+
+    /// Stops the run when the process uses more memory than the limit allows.
+    func checkMemory(at location: SourceLocation) throws {
+        if let used = MemoryUsage.bytesInUse(), used > limits.maximumMemoryBytes {
+            throw RuntimeError(message: "memory in use exceeds \(limits.maximumMemoryBytes >> 20) MiB (the memory limit)", location: location)
         }
     }
 

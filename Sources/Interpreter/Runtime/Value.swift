@@ -33,6 +33,14 @@ enum Value {
     var array: [Value] { if case let .array(x) = self { return x }; return [] }
     var tuple: [Value] { if case let .tuple(x) = self { return x }; return [] }
     var tensor: Tensor { if case let .tensor(x) = self { return x }; return Tensor(scalar: 0) }
+
+    /// Element `index` of a tuple or struct value. Lowering checks every index, so the fallback
+    /// only keeps a broken invariant from crashing the host.
+    @inline(__always)
+    func field(_ index: Int) -> Value {
+        guard case let .tuple(items) = self, items.indices.contains(index) else { return .void }
+        return items[index]
+    }
 }
 
 /// A dictionary key: the hashable kinds of value Swift-math allows as keys.
