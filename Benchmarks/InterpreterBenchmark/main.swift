@@ -61,7 +61,7 @@ let mathCoreSources = (FileManager.default.enumerator(atPath: packageRoot.append
     .filter { $0.hasSuffix(".swift") }.sorted().map { packageRoot.appendingPathComponent("Sources/MathCore/\($0)").path }
 let blasFlags = (timeProcess("pkg-config", ["--cflags", "openblas"])?.1 ?? "").split(whereSeparator: \.isWhitespace).flatMap { ["-Xcc", String($0)] }
 let blasLibraries = (timeProcess("pkg-config", ["--libs", "openblas"])?.1 ?? "-lopenblas").split(whereSeparator: \.isWhitespace).map(String.init)
-let builtMathCore = timeProcess("swiftc", ["-O", "-emit-library", "-emit-module", "-parse-as-library", "-module-name", "MathCore",
+let builtMathCore = timeProcess("swiftc", ["-O", "-whole-module-optimization", "-emit-library", "-emit-module", "-parse-as-library", "-module-name", "MathCore",
                                            "-I", packageRoot.appendingPathComponent("Sources/COpenBLAS").path,
                                            "-I", packageRoot.appendingPathComponent("Sources/CAllocator").path] + blasFlags + blasLibraries + mathCoreSources
                                  + ["-emit-module-path", work.appendingPathComponent("MathCore.swiftmodule").path, "-o", work.appendingPathComponent("libMathCore.so").path]) != nil
