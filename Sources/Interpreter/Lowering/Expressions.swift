@@ -346,13 +346,7 @@ extension Lowerer {
            lookup(name) == nil || !(method.baseScopeIndex..<scopes.count).contains(where: { scopes[$0].names[name] != nil }),
            let selfBinding = lookup("self") {
             let base = try variableExpression(selfBinding, name: "self", at: reference).code
-            let getter = computed.getter
-            let distance = function.depth - owner.depth
-            return Expression(type: computed.type, location: place) { frame in
-                let callee = Frame(slotCount: getter.slotCount, parent: frame.ancestor(distance), context: frame.context)
-                callee.slots[0] = try base(frame)
-                return try Lowerer.invoke(getter, in: callee, at: place)
-            }
+            return computedProperty(computed.getter, of: owner, type: computed.type, on: base, at: place)
         }
         if let binding = lookup(name) {
             switch binding {

@@ -33,13 +33,7 @@ extension Lowerer {
         switch base.type {
         case let .structure(info):
             if let computed = info.computed[name] {
-                let getter = computed.getter
-                let distance = function.depth - info.depth
-                return Expression(type: computed.type, location: place) { frame in
-                    let callee = Frame(slotCount: getter.slotCount, parent: frame.ancestor(distance), context: frame.context)
-                    callee.slots[0] = try code(frame)
-                    return try Lowerer.invoke(getter, in: callee, at: place)
-                }
+                return computedProperty(computed.getter, of: info, type: computed.type, on: code, at: place)
             }
             guard let index = info.properties.firstIndex(where: { $0.name == name }) else {
                 if info.methods[name] != nil { throw unsupported(member, "a method used as a value") }
@@ -55,6 +49,16 @@ extension Lowerer {
         default:
             if let property = try Members.lowerProperty(base, name: name, at: member, lowerer: self) { return property }
             throw error(member.declName, "value of type '\(base.type)' has no member '\(name)'")
+        }
+    }
+
+    /// A computed property read: its getter run with `self` set to the value of `base`.
+    func computedProperty(_ getter: FunctionInfo, of info: StructInfo, type: SwiftType, on base: @escaping Code, at place: SourceLocation) -> Expression {
+        let distance = function.depth - info.depth
+        return Expression(type: type, location: place) { frame in
+            let callee = Frame(slotCount: getter.slotCount, parent: frame.ancestor(distance), context: frame.context)
+            callee.slots[0] = try base(frame)
+            return try Lowerer.invoke(getter, in: callee, at: place)
         }
     }
 

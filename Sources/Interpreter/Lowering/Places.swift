@@ -153,10 +153,13 @@ extension Lowerer {
     private func computedPlace(_ base: Place, info: StructInfo, getter: FunctionInfo, setter: FunctionInfo, type: SwiftType, at node: some SyntaxProtocol) -> Place {
         let distance = function.depth - info.depth
         let place = location(of: node)
+        // The getter reads `self` from a slot that holds the receiver for the duration of the read.
+        let receiverSlot = function.newSlot()
+        let getCode = computedProperty(getter, of: info, type: type, on: { frame in frame.slots[receiverSlot] }, at: place).code
         let get: (Frame, Value) throws -> Value = { frame, selfValue in
-            let callee = Frame(slotCount: getter.slotCount, parent: frame.ancestor(distance), context: frame.context)
-            callee.slots[0] = selfValue
-            return try Lowerer.invoke(getter, in: callee, at: place)
+            frame.slots[receiverSlot] = selfValue
+            defer { frame.slots[receiverSlot] = .void }
+            return try getCode(frame)
         }
         let read = base.read
         return Place(
