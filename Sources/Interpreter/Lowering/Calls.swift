@@ -137,10 +137,34 @@ extension Lowerer {
         let values = try matchArguments(arguments, to: info.parameters, call: call).map(\.code)
         let distance = function.depth - environmentDepth
         let place = location(of: call)
-        return Expression(type: info.resultType, location: place) { frame in
-            let callee = Frame(slotCount: info.slotCount, parent: frame.ancestor(distance), context: frame.context)
-            for (index, value) in values.enumerated() { callee.slots[index] = try value(frame) }
-            return try Lowerer.invoke(info, in: callee, at: place)
+        // Calls of one or two arguments keep them in constants, not an array (see `sequence`).
+        switch values.count {
+        case 1:
+            let first = values[0]
+            return Expression(type: info.resultType, location: place) { frame in
+                let argument = try first(frame)
+                let callee = Frame(slotCount: info.slotCount, parent: frame.ancestor(distance), context: frame.context)
+                callee.slots[0] = argument
+                return try Lowerer.invoke(info, in: callee, at: place)
+            }
+        case 2:
+            let (first, second) = (values[0], values[1])
+            return Expression(type: info.resultType, location: place) { frame in
+                let (a, b) = (try first(frame), try second(frame))
+                let callee = Frame(slotCount: info.slotCount, parent: frame.ancestor(distance), context: frame.context)
+                callee.slots[0] = a
+                callee.slots[1] = b
+                return try Lowerer.invoke(info, in: callee, at: place)
+            }
+        default:
+            return Expression(type: info.resultType, location: place) { frame in
+                var arguments: [Value] = []
+                arguments.reserveCapacity(values.count)
+                for value in values { arguments.append(try value(frame)) }
+                let callee = Frame(slotCount: info.slotCount, parent: frame.ancestor(distance), context: frame.context)
+                for (index, argument) in arguments.enumerated() { callee.slots[index] = argument }
+                return try Lowerer.invoke(info, in: callee, at: place)
+            }
         }
     }
 

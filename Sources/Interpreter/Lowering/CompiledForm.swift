@@ -27,6 +27,10 @@ struct Expression {
     var boolCode: BoolCode?
     /// Whether the value is a literal whose type came from its context (`1` as a `Double`).
     var isLiteral = false
+    /// The value, when it is a constant known while lowering (a number literal).
+    var constant: Value?
+    /// The slot, when the expression reads a variable of the running frame.
+    var localSlot: Int?
 
     init(type: SwiftType, location: SourceLocation, code: @escaping Code) {
         self.type = type

@@ -16,6 +16,7 @@ extension Lowerer {
             }
             var expression = Expression.double(place) { _ in value }
             expression.isLiteral = true
+            expression.constant = .double(value)
             return expression
         case let .booleanLiteralExpr(literal):
             let value = literal.literal.tokenKind == .keyword(.true)
@@ -122,6 +123,7 @@ extension Lowerer {
             }
             var expression = Expression.double(place) { _ in value }
             expression.isLiteral = true
+            expression.constant = .double(value)
             return expression
         }
         guard let value = parsed else {
@@ -129,6 +131,7 @@ extension Lowerer {
         }
         var expression = Expression.int(place) { _ in value }
         expression.isLiteral = true
+        expression.constant = .int(value)
         return expression
     }
 
@@ -397,8 +400,14 @@ extension Lowerer {
         let place = location(of: node)
         let distance = function.depth - depth
         switch (distance, type) {
-        case (0, .int): return .int(place) { frame in frame.slots[slot].int }
-        case (0, .double): return .double(place) { frame in frame.slots[slot].double }
+        case (0, .int):
+            var expression = Expression.int(place) { frame in frame.slots[slot].int }
+            expression.localSlot = slot
+            return expression
+        case (0, .double):
+            var expression = Expression.double(place) { frame in frame.slots[slot].double }
+            expression.localSlot = slot
+            return expression
         case (0, .bool): return .bool(place) { frame in frame.slots[slot].bool }
         case (0, _): return Expression(type: type, location: place) { frame in frame.slots[slot] }
         case (1, _): return Expression(type: type, location: place) { frame in (frame.parent ?? frame).slots[slot] }

@@ -120,18 +120,19 @@ extension Lowerer {
         switch (left.type, right.type) {
         case (.int, .int):
             let (a, b) = (left.asInt, right.asInt)
+            let (x, y) = (left.intOperand, right.intOperand)
             switch op {
-            case "+": return .int(place) { frame in try Arithmetic.add(try a(frame), try b(frame), at: place) }
-            case "-": return .int(place) { frame in try Arithmetic.subtract(try a(frame), try b(frame), at: place) }
-            case "*": return .int(place) { frame in try Arithmetic.multiply(try a(frame), try b(frame), at: place) }
-            case "/": return .int(place) { frame in try Arithmetic.divide(try a(frame), try b(frame), at: place) }
-            case "%": return .int(place) { frame in try Arithmetic.remainder(try a(frame), try b(frame), at: place) }
-            case "==": return .bool(place) { frame in try a(frame) == b(frame) }
-            case "!=": return .bool(place) { frame in try a(frame) != b(frame) }
-            case "<": return .bool(place) { frame in try a(frame) < b(frame) }
-            case "<=": return .bool(place) { frame in try a(frame) <= b(frame) }
-            case ">": return .bool(place) { frame in try a(frame) > b(frame) }
-            case ">=": return .bool(place) { frame in try a(frame) >= b(frame) }
+            case "+": return .int(place, Specialized.int(AddInts.self, x, y, at: place))
+            case "-": return .int(place, Specialized.int(SubtractInts.self, x, y, at: place))
+            case "*": return .int(place, Specialized.int(MultiplyInts.self, x, y, at: place))
+            case "/": return .int(place, Specialized.int(DivideInts.self, x, y, at: place))
+            case "%": return .int(place, Specialized.int(RemainderInts.self, x, y, at: place))
+            case "==": return .bool(place, Specialized.compareInts(Equal.self, x, y))
+            case "!=": return .bool(place, Specialized.compareInts(NotEqual.self, x, y))
+            case "<": return .bool(place, Specialized.compareInts(Less.self, x, y))
+            case "<=": return .bool(place, Specialized.compareInts(LessOrEqual.self, x, y))
+            case ">": return .bool(place, Specialized.compareInts(Greater.self, x, y))
+            case ">=": return .bool(place, Specialized.compareInts(GreaterOrEqual.self, x, y))
             case "&+": return .int(place) { frame in try a(frame) &+ b(frame) }
             case "&-": return .int(place) { frame in try a(frame) &- b(frame) }
             case "&*": return .int(place) { frame in try a(frame) &* b(frame) }
@@ -143,18 +144,18 @@ extension Lowerer {
             default: throw mismatch
             }
         case (.double, .double):
-            let (a, b) = (left.asDouble, right.asDouble)
+            let (x, y) = (left.doubleOperand, right.doubleOperand)
             switch op {
-            case "+": return .double(place) { frame in try a(frame) + b(frame) }
-            case "-": return .double(place) { frame in try a(frame) - b(frame) }
-            case "*": return .double(place) { frame in try a(frame) * b(frame) }
-            case "/": return .double(place) { frame in try a(frame) / b(frame) }
-            case "==": return .bool(place) { frame in try a(frame) == b(frame) }
-            case "!=": return .bool(place) { frame in try a(frame) != b(frame) }
-            case "<": return .bool(place) { frame in try a(frame) < b(frame) }
-            case "<=": return .bool(place) { frame in try a(frame) <= b(frame) }
-            case ">": return .bool(place) { frame in try a(frame) > b(frame) }
-            case ">=": return .bool(place) { frame in try a(frame) >= b(frame) }
+            case "+": return .double(place, Specialized.double(AddDoubles.self, x, y))
+            case "-": return .double(place, Specialized.double(SubtractDoubles.self, x, y))
+            case "*": return .double(place, Specialized.double(MultiplyDoubles.self, x, y))
+            case "/": return .double(place, Specialized.double(DivideDoubles.self, x, y))
+            case "==": return .bool(place, Specialized.compareDoubles(Equal.self, x, y))
+            case "!=": return .bool(place, Specialized.compareDoubles(NotEqual.self, x, y))
+            case "<": return .bool(place, Specialized.compareDoubles(Less.self, x, y))
+            case "<=": return .bool(place, Specialized.compareDoubles(LessOrEqual.self, x, y))
+            case ">": return .bool(place, Specialized.compareDoubles(Greater.self, x, y))
+            case ">=": return .bool(place, Specialized.compareDoubles(GreaterOrEqual.self, x, y))
             case "%": throw error(node, "'%' is unavailable: For floating point numbers use truncatingRemainder instead")
             default: throw mismatch
             }

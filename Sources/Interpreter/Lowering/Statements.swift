@@ -15,26 +15,19 @@ extension Lowerer {
         return sequence(codes)
     }
 
+    /// Statements run in order until one does not finish normally. Folded into nested pairs rather
+    /// than kept in an array: closures stored in an array are called through a thunk each time.
     func sequence(_ codes: [StatementCode]) -> StatementCode {
-        switch codes.count {
-        case 0: return { _ in .normal }
-        case 1: return codes[0]
-        case 2:
-            let (first, second) = (codes[0], codes[1])
-            return { frame in
+        guard var combined = codes.last else { return { _ in .normal } }
+        for code in codes.dropLast().reversed() {
+            let (first, rest) = (code, combined)
+            combined = { frame in
                 let flow = try first(frame)
                 guard case .normal = flow else { return flow }
-                return try second(frame)
-            }
-        default:
-            return { frame in
-                for code in codes {
-                    let flow = try code(frame)
-                    guard case .normal = flow else { return flow }
-                }
-                return .normal
+                return try rest(frame)
             }
         }
+        return combined
     }
 
     func lowerBlock(_ block: CodeBlockSyntax) throws -> StatementCode {
