@@ -79,6 +79,7 @@ public final class Session {
         // Lower everything before running anything: a compile error means nothing runs.
         let lowerer = Lowerer(converter: foldedConverter, globals: globals, globalSlotCount: globalSlotCount)
         let snapshot = globals.names
+        globals.declaredInThisRun = []
         let code: StatementCode
         do {
             code = try lowerer.lowerStatements(folded.statements)

@@ -171,21 +171,21 @@ extension Lowerer {
             info.expressionBody = value.code
         } else {
             let code = try lowerStatements(statements)
+            // Swift's definite-return rule: the body must end in `return`, `fatalError`, an
+            // `if`/`else` or `switch` whose every branch does, or a loop that never ends.
             let missingReturn = "missing return in \(info.owner == nil ? "global function" : "instance method") expected to return '\(info.resultType)'"
-            guard info.resultType != .void, !blockAlwaysExits(statements) else {
+            guard info.resultType != .void && info.resultType != .never else {
                 info.body = code
                 return
             }
-            // Without Swift's full control-flow analysis, a body with no `return` at all is the sure
-            // case; otherwise falling off the end is reported when it happens.
-            if !statements.tokens(viewMode: .sourceAccurate).contains(where: { $0.tokenKind == .keyword(.return) }) {
-                throw error(end, missingReturn)
-            }
-            let end = location(of: end)
+            if !blockAlwaysExits(statements) { throw error(end, missingReturn) }
+            // A safety net behind the check above: a value-returning body that still ends without
+            // `return` stops the run instead of handing on no value.
+            let place = location(of: end)
             info.body = { frame in
                 let flow = try code(frame)
                 if case .returned = flow { return flow }
-                throw RuntimeError(message: missingReturn, location: end)
+                throw RuntimeError(message: missingReturn, location: place)
             }
         }
     }

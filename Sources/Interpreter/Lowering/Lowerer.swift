@@ -63,9 +63,13 @@ final class Lowerer {
 
     /// Declares a variable in the innermost scope and returns its slot.
     func declareVariable(_ name: String, type: SwiftType, isLet: Bool, at node: some SyntaxProtocol) throws -> Int {
-        if let existing = scopes[scopes.count - 1].names[name], scopes.count > 1 || functions.count > 1 {
-            if case .variable = existing { throw error(node, "invalid redeclaration of '\(name)'") }
+        let scope = scopes[scopes.count - 1]
+        // At the top level a later cell may declare a name again (it then hides the earlier one,
+        // as in a notebook); within one piece of code, as in Swift, it may not.
+        if case .variable? = scope.names[name], scopes.count > 1 || functions.count > 1 || scope.declaredInThisRun.contains(name) {
+            throw error(node, "invalid redeclaration of '\(name)'")
         }
+        scope.declaredInThisRun.insert(name)
         let slot = function.newSlot()
         scopes[scopes.count - 1].names[name] = .variable(slot: slot, depth: function.depth, type: type, isLet: isLet)
         return slot
@@ -165,6 +169,7 @@ final class Lowerer {
                 return .tuple(zip(items, wrap).map { $1 ? .some($0) : $0 })
             }
         }
-        throw error(node, "cannot convert \(role) of type '\(expression.type)' to specified type '\(expected)'")
+        let target = role == "return expression" ? "return type" : "specified type"
+        throw error(node, "cannot convert \(role) of type '\(expression.type)' to \(target) '\(expected)'")
     }
 }

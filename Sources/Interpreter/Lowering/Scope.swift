@@ -13,6 +13,8 @@ final class Scope {
     var names: [String: Binding] = [:]
     /// Variables declared but not yet initialised (Swift's `let x: Int` then `x = 1`).
     var uninitialised: Set<String> = []
+    /// Names declared by the code being lowered now (for the top-level scope, which outlives it).
+    var declaredInThisRun: Set<String> = []
 }
 
 /// The function being lowered: its depth and the slots it has handed out.

@@ -202,6 +202,7 @@ extension Lowerer {
         switch last.item {
         case let .stmt(statement):
             if statement.is(ReturnStmtSyntax.self) || statement.is(BreakStmtSyntax.self) || statement.is(ContinueStmtSyntax.self) { return true }
+            if loopRunsForever(statement) { return true }
             if let expression = statement.as(ExpressionStmtSyntax.self) { return expressionNeverReturns(expression.expression) }
             return false
         case let .expr(expression):
@@ -216,10 +217,38 @@ extension Lowerer {
            let name = call.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text {
             return name == "fatalError"
         }
-        if let ifExpression = expression.as(IfExprSyntax.self), case let .codeBlock(otherwise)? = ifExpression.elseBody {
-            return blockAlwaysExits(ifExpression.body.statements) && blockAlwaysExits(otherwise.statements)
+        if let ifExpression = expression.as(IfExprSyntax.self) {
+            guard blockAlwaysExits(ifExpression.body.statements) else { return false }
+            switch ifExpression.elseBody {
+            case let .codeBlock(otherwise)?: return blockAlwaysExits(otherwise.statements)
+            case let .ifExpr(elseIf)?: return expressionNeverReturns(ExprSyntax(elseIf))
+            case nil: return false
+            }
+        }
+        if let switchExpression = expression.as(SwitchExprSyntax.self) {
+            // Exhaustiveness is checked where the switch is lowered; here every case must leave.
+            return !switchExpression.cases.isEmpty && switchExpression.cases.allSatisfy { element in
+                guard case let .switchCase(switchCase) = element else { return false }
+                return blockAlwaysExits(switchCase.statements)
+            }
         }
         return false
+    }
+
+    /// Whether a loop never ends but by `return`: `while true` or `repeat … while true` with no
+    /// `break` of its own inside.
+    private func loopRunsForever(_ statement: StmtSyntax) -> Bool {
+        let condition: ExprSyntax?
+        let body: CodeBlockSyntax
+        if let loop = statement.as(WhileStmtSyntax.self), loop.conditions.count == 1, case let .expression(expression)? = loop.conditions.first?.condition {
+            (condition, body) = (expression, loop.body)
+        } else if let loop = statement.as(RepeatStmtSyntax.self) {
+            (condition, body) = (loop.condition, loop.body)
+        } else {
+            return false
+        }
+        guard condition?.as(BooleanLiteralExprSyntax.self)?.literal.tokenKind == .keyword(.true) else { return false }
+        return !body.statements.tokens(viewMode: .sourceAccurate).contains { $0.tokenKind == .keyword(.break) }
     }
 
     func lowerSwitch(_ syntax: SwitchExprSyntax) throws -> StatementCode {
