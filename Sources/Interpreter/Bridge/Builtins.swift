@@ -11,13 +11,19 @@ enum Builtins {
         "String", "Bool", "Tensor", "Variable", "dot", "matmul", "norm", "cosineSimilarity", "sum", "mean", "variance",
         "standardDeviation", "argmax", "sigmoid", "relu", "softmax", "meanSquaredError", "crossEntropy", "binaryCrossEntropy",
         "hingeLoss", "zeros", "ones", "identity", "linspace", "seed", "randomUniform", "randomNormal", "derivative",
-        "gradient", "valueWithGradient",
+        "gradient", "valueWithGradient", "valueWithGradients",
     ]
 
     static func isFunctionName(_ name: String) -> Bool { functionNames.contains(name) }
 
-    /// A bare name that stands for a value (none in Swift-math's global scope yet).
-    static func constant(_ name: String) -> (type: SwiftType, value: Value)? { nil }
+    /// A bare name that stands for a value: MathCore's public constants.
+    static func constant(_ name: String) -> (type: SwiftType, value: Value)? {
+        switch name {
+        case "probabilityFloor": return (.double, .double(probabilityFloor))
+        case "centralDifferenceStep": return (.double, .double(centralDifferenceStep))
+        default: return nil
+        }
+    }
 
     /// `Int.max`, `Double.pi` and the other constants of the number types.
     static func staticMember(_ typeName: String, _ name: String) -> (type: SwiftType, value: Value)? {
@@ -360,7 +366,7 @@ struct CallSite {
         }
     }
 
-    static let trailingClosureLabels: [String: String] = ["valueWithGradient": "of"]
+    static let trailingClosureLabels: [String: String] = ["valueWithGradient": "of", "valueWithGradients": "of"]
 
     /// Argument `index`, lowered for and checked against `type`.
     func argument(_ index: Int, _ type: SwiftType) throws -> Expression {

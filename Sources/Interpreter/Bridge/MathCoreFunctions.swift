@@ -318,6 +318,32 @@ enum MathCoreFunctions {
                 if let failure { throw failure }
                 return .tuple([.double(value), .tensor(gradient)])
             }
+        case "valueWithGradients":
+            guard labels == ["at", "of"] else { return nil }
+            let xs = try site.argument(0, .array(.tensor)).code
+            let f = try site.argument(1, .function([.array(.variable)], .variable)).code
+            let result = SwiftType.tuple([.init(label: "value", type: .double), .init(label: "gradients", type: .array(.tensor))])
+            return make(result, [xs, f]) { values, frame in
+                guard case let .function(function) = values[1] else { return .void }
+                var failure: Error?
+                let tensors = values[0].array.map(\.tensor)
+                let (value, gradients) = try Throwing.valueWithGradients(at: tensors) { variables throws(MathCoreError) -> Variable in
+                    do {
+                        let argument = Value.array(variables.map { .variable($0) })
+                        guard case let .variable(result) = try Lowerer.call(function, with: [argument], context: frame.context, at: place) else {
+                            throw MathCoreError.invalidArgument(operation: "valueWithGradients", message: "the function returned no Variable")
+                        }
+                        return result
+                    } catch let error as MathCoreError {
+                        throw error
+                    } catch {
+                        failure = error
+                        throw MathCoreError.invalidArgument(operation: "valueWithGradients", message: "the function failed")
+                    }
+                }
+                if let failure { throw failure }
+                return .tuple([.double(value), .array(gradients.map { .tensor($0) })])
+            }
         case "Tensor":
             return try lowerTensorInit(site)
         case "GradientDescent", "Momentum", "Adam":
