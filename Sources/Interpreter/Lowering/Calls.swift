@@ -143,18 +143,22 @@ extension Lowerer {
             let first = values[0]
             return Expression(type: info.resultType, location: place) { frame in
                 let argument = try first(frame)
-                let callee = Frame(slotCount: info.slotCount, parent: frame.ancestor(distance), context: frame.context)
+                let callee = info.frame(parent: frame.ancestor(distance), context: frame.context)
                 callee.slots[0] = argument
-                return try Lowerer.invoke(info, in: callee, at: place)
+                let result = try Lowerer.invoke(info, in: callee, at: place)
+                info.release(callee)
+                return result
             }
         case 2:
             let (first, second) = (values[0], values[1])
             return Expression(type: info.resultType, location: place) { frame in
                 let (a, b) = (try first(frame), try second(frame))
-                let callee = Frame(slotCount: info.slotCount, parent: frame.ancestor(distance), context: frame.context)
+                let callee = info.frame(parent: frame.ancestor(distance), context: frame.context)
                 callee.slots[0] = a
                 callee.slots[1] = b
-                return try Lowerer.invoke(info, in: callee, at: place)
+                let result = try Lowerer.invoke(info, in: callee, at: place)
+                info.release(callee)
+                return result
             }
         default:
             return Expression(type: info.resultType, location: place) { frame in

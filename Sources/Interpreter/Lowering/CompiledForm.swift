@@ -98,6 +98,30 @@ final class FunctionInfo {
     /// For a body of one expression, the expression itself: the call returns its value directly,
     /// without going through `return` (the common case of small math functions).
     var expressionBody: Code?
+    /// Whether a frame of this function can outlive its call (its body makes closures or nested
+    /// functions, which keep the frame). When it cannot, finished frames are kept for reuse.
+    var framesCanEscape = true
+    /// Frames of finished calls, ready for the next call (one per level of recursion at most).
+    var spareFrames: [Frame] = []
+
+    /// A frame for a call: a spare one when there is one, else a new one.
+    @inline(__always)
+    func frame(parent: Frame?, context: ExecutionContext) -> Frame {
+        if !framesCanEscape, let spare = spareFrames.popLast() {
+            spare.reuse(parent: parent, context: context)
+            return spare
+        }
+        return Frame(slotCount: slotCount, parent: parent, context: context)
+    }
+
+    /// Gives a frame back after its call, when frames of this function cannot escape.
+    @inline(__always)
+    func release(_ frame: Frame) {
+        guard !framesCanEscape else { return }
+        frame.clearSlots()
+        spareFrames.append(frame)
+    }
+
     /// Set for a method: the struct it belongs to (its `self` is slot 0) and whether it is `mutating`.
     var owner: StructInfo?
     var isMutating = false

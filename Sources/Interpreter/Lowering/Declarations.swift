@@ -149,6 +149,10 @@ extension Lowerer {
     /// Lowers the body of a function, method or property accessor in a new frame: `self` first
     /// (for a method), then the parameters, then the body's own variables.
     func lowerBody(_ statements: CodeBlockItemListSyntax, end: TokenSyntax, info: FunctionInfo, at nameNode: some SyntaxProtocol) throws {
+        // A frame escapes its call only through a closure or a nested function made in the body.
+        info.framesCanEscape = statements.tokens(viewMode: .sourceAccurate).contains { token in
+            token.tokenKind == .keyword(.func) || (token.tokenKind == .leftBrace && token.parent?.is(ClosureExprSyntax.self) == true)
+        }
         let context = FunctionContext(depth: function.depth + 1, slotCount: 0, resultType: info.resultType)
         context.owner = info.owner
         context.baseScopeIndex = scopes.count

@@ -9,7 +9,7 @@ final class Frame {
     /// (lowering gives every slot index below `slotCount`).
     private(set) var slots: UnsafeMutablePointer<Value>
     private(set) var slotCount: Int
-    let parent: Frame?
+    private(set) var parent: Frame?
     /// The run this frame belongs to. Strong (an unowned reference cost a check on every call);
     /// the context holds no frame, so there is no cycle.
     var context: ExecutionContext
@@ -25,6 +25,19 @@ final class Frame {
     deinit {
         slots.deinitialize(count: max(slotCount, 1))
         slots.deallocate()
+    }
+
+    /// Prepares a finished frame for another call of the same function (see `FunctionInfo.spareFrames`).
+    @inline(__always)
+    func reuse(parent: Frame?, context: ExecutionContext) {
+        if self.parent !== parent { self.parent = parent }
+        if self.context !== context { self.context = context }
+    }
+
+    /// Releases what the slots hold, so a spare frame keeps nothing alive.
+    @inline(__always)
+    func clearSlots() {
+        for index in 0..<slotCount { slots[index] = .void }
     }
 
     /// Makes room for more slots (the top-level frame grows as later cells declare globals).
