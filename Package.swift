@@ -38,6 +38,8 @@ let package = Package(
         ),
         // Numeric core: tensors, linear algebra, statistics, losses, calculus, autodiff, optimisers, randomness.
         .target(name: "MathCore", dependencies: ["COpenBLAS", "CAllocator"]),
+        // The figure model and its SVG and text renderers.
+        .target(name: "Plotting", dependencies: ["MathCore"]),
 
         // System libraries, each wrapped by exactly one Swift file of the target that uses it.
         .systemLibrary(
@@ -71,5 +73,6 @@ let package = Package(
             dependencies: ["Interpreter", "MathbookCLI"],
             resources: [.copy("Corpus")]
         ),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Snapshots")]),
     ]
 )
