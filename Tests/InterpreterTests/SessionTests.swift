@@ -153,3 +153,16 @@ struct MemoryLimitTests {
         #expect(result.diagnostics.first?.message.hasPrefix("allocation: a tensor of shape [1000000] would take memory in use past 64 MiB") == true)
     }
 }
+
+@Suite("Parser guards")
+struct ParserGuardTests {
+    @Test func deeplyNestedBracketsAreRefusedBeforeParsing() {
+        let source = "let x = " + String(repeating: "[", count: 30) + "1" + String(repeating: "]", count: 30)
+        let result = Session().run(source)
+        #expect(result.diagnostics.map(\.description) == ["1:21: error: brackets nested more than 12 deep are not supported in Swift-math"])
+        // Brackets in strings and comments do not count; a rank-5 tensor literal is fine.
+        let fine = Session().run("// [[[[[[[[[[[[[[\nprint(\"[[[[[[[[[[[[[[[[\")\nlet t: Tensor = [[[[[1]]]]]\nprint(t.shape)")
+        #expect(fine.diagnostics.isEmpty)
+        #expect(fine.output == "[[[[[[[[[[[[[[[[\n[1, 1, 1, 1, 1]\n")
+    }
+}
