@@ -138,6 +138,25 @@ extension Lowerer {
         let distance = function.depth - environmentDepth
         let place = location(of: call)
         // Calls of one or two arguments keep them in constants, not an array (see `sequence`).
+        let call = try lowerCallBody(info, values: values, distance: distance, place: place)
+        // A call whose result is an Int or a Double gives it unboxed to the operator around it.
+        switch info.resultType {
+        case .int:
+            let code = call.code
+            var expression = Expression.int(place) { frame in try code(frame).int }
+            expression.code = code
+            return expression
+        case .double:
+            let code = call.code
+            var expression = Expression.double(place) { frame in try code(frame).double }
+            expression.code = code
+            return expression
+        default:
+            return call
+        }
+    }
+
+    private func lowerCallBody(_ info: FunctionInfo, values: [Code], distance: Int, place: SourceLocation) throws -> Expression {
         switch values.count {
         case 1:
             let first = values[0]

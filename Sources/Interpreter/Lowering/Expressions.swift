@@ -73,8 +73,18 @@ extension Lowerer {
                 first = try lowerExpression(ternary.thenExpression, expected: second.type)
             }
             second = try requireType(second, first.type, at: ternary.elseExpression)
-            let (then, otherwise) = (first.code, second.code)
-            return Expression(type: first.type, location: place) { frame in try condition(frame) ? try then(frame) : try otherwise(frame) }
+            // Typed branches stay unboxed: `n < 2 ? n : fib(n - 1) + fib(n - 2)`.
+            switch first.type {
+            case .int:
+                let (then, otherwise) = (first.asInt, second.asInt)
+                return .int(place) { frame in try condition(frame) ? try then(frame) : try otherwise(frame) }
+            case .double:
+                let (then, otherwise) = (first.asDouble, second.asDouble)
+                return .double(place) { frame in try condition(frame) ? try then(frame) : try otherwise(frame) }
+            default:
+                let (then, otherwise) = (first.code, second.code)
+                return Expression(type: first.type, location: place) { frame in try condition(frame) ? try then(frame) : try otherwise(frame) }
+            }
         case let .functionCallExpr(call):
             return try lowerCall(call, expected: expected)
         case let .memberAccessExpr(member):

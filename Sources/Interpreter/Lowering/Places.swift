@@ -351,6 +351,27 @@ extension Lowerer {
                 return .void
             }
         }
+        // `total += x` on a local Int or Double: read, combine and store the slot directly
+        // (the inner loop of the benchmark's matrix product).
+        if let reference = target.as(DeclReferenceExprSyntax.self), implicitSelfProperty(reference.baseName.text) == nil,
+           case let .variable(slot, depth, type, _)? = lookup(reference.baseName.text), depth == function.depth,
+           type == .int || type == .double {
+            let variable = try variableExpression(.variable(slot: slot, depth: depth, type: type, isLet: false), name: reference.baseName.text, at: reference)
+            let operand = try requireType(try lowerExpression(value, expected: type), type, at: value, role: "value")
+            let combined = try binaryOperation(op, variable, operand, at: node.operator)
+            if type == .int {
+                let code = combined.asInt
+                return Expression(type: .void, location: at) { frame in
+                    frame.slots[slot] = .int(try code(frame))
+                    return .void
+                }
+            }
+            let code = combined.asDouble
+            return Expression(type: .void, location: at) { frame in
+                frame.slots[slot] = .double(try code(frame))
+                return .void
+            }
+        }
         // `x op= y` is `x = x op y`, computed on the value read in place.
         let current = Expression(type: place.type, location: at, code: place.read)
         var operand = try lowerExpression(value, expected: place.type == .tensor ? nil : place.type)
