@@ -6,9 +6,10 @@ import CAllocator
 ///
 /// By default glibc serves blocks above a threshold (128 KiB, raised as large blocks are freed)
 /// with fresh `mmap`s and trims the heap when its free top grows past twice that, so a loop over
-/// tensors of 100,000 elements pays for zeroed pages on every step: measured on the benchmark's
-/// 200-step linear regression, 0.24 s with two thirds in page faults, against 0.03 s with the heap
-/// kept. These values are those glibc's own dynamic thresholds reach at most on 64-bit systems.
+/// tensors of 100,000 elements pays for zeroed pages on every step: the interpreter benchmark's
+/// 200-step linear regression, compiled, ran in 0.24 s as a process (two thirds of it in the
+/// kernel) before, 0.09 s after. These values are the highest glibc's own dynamic thresholds reach
+/// on 64-bit systems.
 let allocatorIsTuned: Bool = {
     _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
     _ = mallopt(M_TRIM_THRESHOLD, 64 << 20)
