@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "MathCore", targets: ["MathCore"]),
         .executable(name: "mathcore-benchmark", targets: ["MathCoreBenchmark"]),
         .executable(name: "interpreter-benchmark", targets: ["InterpreterBenchmark"]),
+        .executable(name: "plotting-benchmark", targets: ["PlottingBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
@@ -57,6 +58,8 @@ let package = Package(
 
         // `swift run -c release mathcore-benchmark`: MathCore beside NumPy, one run, ratios per row.
         .executableTarget(name: "MathCoreBenchmark", dependencies: ["MathCore"], path: "Benchmarks/MathCoreBenchmark"),
+        // `swift run -c release plotting-benchmark`: render times of large figures, SVG and text.
+        .executableTarget(name: "PlottingBenchmark", dependencies: ["Plotting", "MathCore"], path: "Benchmarks/PlottingBenchmark"),
         // `swift run -c release interpreter-benchmark`: Swift-math beside CPython, Lua and swiftc -O.
         .executableTarget(
             name: "InterpreterBenchmark", path: "Benchmarks/InterpreterBenchmark"
