@@ -465,6 +465,30 @@ extension Lowerer {
         function.loops.append(label)
         defer { function.loops.removeLast() }
         return try withScope {
+            // `for i in a..<b` over a plain name: the counter goes straight into its slot
+            // (the loops of the interpreter benchmark's matrix product).
+            if case let .range(closed) = sequence.type, syntax.whereClause == nil,
+               let identifier = syntax.pattern.as(IdentifierPatternSyntax.self) {
+                let slot = try declareVariable(identifier.identifier.text, type: .int, isLet: true, at: identifier)
+                let body = try lowerStatements(syntax.body.statements)
+                let place = location(of: syntax)
+                let sequenceCode = sequence.code
+                return { frame, iteration in
+                    guard case let .range(lower, upper) = try sequenceCode(frame) else { return .normal }
+                    let context = frame.context
+                    var i = lower
+                    // A closed range ends after `upper`, which may be Int.max: count with a flag.
+                    while closed ? i <= upper : i < upper {
+                        try context.step(at: place)
+                        let inner = iteration.map { Frame(slotCount: $0.slotCount, parent: frame, context: context) } ?? frame
+                        inner.slots[slot] = .int(i)
+                        if let exit = Lowerer.loopControl(try body(inner), label: label) { return exit }
+                        if i == upper { break }
+                        i += 1
+                    }
+                    return .normal
+                }
+            }
             let bind = try lowerBindingPattern(syntax.pattern, type: elementType, isLet: true)
             var filter: BoolCode?
             if let whereClause = syntax.whereClause {
