@@ -29,6 +29,7 @@ let package = Package(
             name: "Interpreter",
             dependencies: [
                 "MathCore",
+                "Plotting",
                 "CAllocator",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),

@@ -1,15 +1,27 @@
 import Foundation
 import MathCore
+import Plotting
 import SwiftDiagnostics
 import SwiftOperators
 import SwiftParser
 import SwiftParserDiagnostics
 import SwiftSyntax
 
+/// A figure the code printed: the figure itself (for an SVG on the page) and where its text form
+/// starts in the output.
+public struct ShownFigure: Equatable, Sendable {
+    public var figure: Figure
+    /// The offset in `RunResult.output`, in UTF-8 bytes, where the figure's text form begins.
+    public var outputOffset: Int
+}
+
 /// The result of running one piece of Swift-math code.
 public struct RunResult: Equatable, Sendable {
-    /// Everything the code printed, in order (kept in full when an error stopped it).
+    /// Everything the code printed, in order (kept in full when an error stopped it); a printed
+    /// figure appears as its text form, as compiled Swift prints it.
     public var output: String
+    /// The figures printed, in order.
+    public var figures: [ShownFigure] = []
     /// The errors: syntax errors (all of them), or the one compile or runtime error that stopped the run.
     public var diagnostics: [Diagnostic]
 
@@ -113,9 +125,9 @@ public final class Session {
         }
         do {
             _ = try code(frame)
-            return RunResult(output: context.output, diagnostics: [])
+            return RunResult(output: context.output, figures: context.figures, diagnostics: [])
         } catch let error as RuntimeError {
-            return RunResult(output: context.output, diagnostics: [Diagnostic(.runtime, at: error.location, error.message)])
+            return RunResult(output: context.output, figures: context.figures, diagnostics: [Diagnostic(.runtime, at: error.location, error.message)])
         } catch {
             return RunResult(output: context.output, diagnostics: [Diagnostic(.runtime, at: SourceLocation(line: 1, column: 1), "\(error)")])
         }

@@ -213,6 +213,20 @@ struct CompiledOracle: Sendable {
             oracle.removeWorkFolder()
             throw OracleError(description: "building MathCore with swiftc failed (\(build.summary)):\n\(build.standardErrorText)")
         }
+        // Plotting, on top of MathCore, for the programs that draw.
+        let plottingSources = Corpus.packageRoot.appendingPathComponent("Sources/Plotting").resolvingSymlinksInPath()
+        let plottingFiles = ((try? FileManager.default.contentsOfDirectory(atPath: plottingSources.path)) ?? [])
+            .filter { $0.hasSuffix(".swift") }.sorted().map { plottingSources.appendingPathComponent($0).path }
+        let plottingArguments = ["-emit-library", "-emit-module", "-parse-as-library", "-module-name", "Plotting",
+                                 "-I", work.path, "-L", work.path, "-lMathCore",
+                                 "-I", oracle.openBLASModuleMap, "-I", oracle.allocatorModuleMap] + clangFlags + plottingFiles
+            + ["-emit-module-path", work.appendingPathComponent("Plotting.swiftmodule").path,
+               "-o", work.appendingPathComponent(libraryName.replacingOccurrences(of: "MathCore", with: "Plotting")).path]
+        let plottingBuild = try ChildProcess.run(swiftc, plottingArguments, in: work, timeout: 600)
+        guard plottingBuild.exitedNormally else {
+            oracle.removeWorkFolder()
+            throw OracleError(description: "building Plotting with swiftc failed (\(plottingBuild.summary)):\n\(plottingBuild.standardErrorText)")
+        }
         return oracle
     }
 
@@ -229,7 +243,7 @@ struct CompiledOracle: Sendable {
     /// keeps the name that traps print (`Program/name.swift:4: Fatal error: …`) the same for all.
     func compileArguments(_ program: CorpusProgram, output: URL) -> [String] {
         ["-module-name", "Program", "-lm",
-         "-I", work.path, "-L", work.path, "-lMathCore", "-Xlinker", "-rpath", "-Xlinker", work.path,
+         "-I", work.path, "-L", work.path, "-lMathCore", "-lPlotting", "-Xlinker", "-rpath", "-Xlinker", work.path,
          "-I", openBLASModuleMap, "-I", allocatorModuleMap] + clangFlags + [program.url.path, "-o", output.path]
     }
 

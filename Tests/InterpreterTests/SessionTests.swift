@@ -166,3 +166,31 @@ struct ParserGuardTests {
         #expect(fine.output == "[[[[[[[[[[[[[[[[\n[1, 1, 1, 1, 1]\n")
     }
 }
+
+@Suite("Figures")
+struct FigureTests {
+    @Test func printedFiguresAreKeptWithTheirPlaceInTheOutput() throws {
+        let result = Session().run("print(\"loss\")\nprint(plot([1, 2, 3], [3, 1, 2], title: \"t\"))\nprint(\"done\")")
+        #expect(result.diagnostics.isEmpty)
+        let figure = try #require(result.figures.first?.figure)
+        #expect(result.figures.count == 1)
+        #expect(result.figures.first?.outputOffset == "loss\n".utf8.count)
+        let text = try figure.text()
+        #expect(result.output == "loss\n" + text + "\ndone\n")
+        #expect(figure.title == "t")
+    }
+
+    @Test func aFigureIsAValueBuiltInPlace() {
+        let result = Session().run("""
+        var f = Figure(title: "lines")
+        f.line([0, 1], [0, 1], label: "up")
+        let g = f
+        f.line({ x in 1 - x }, from: 0, to: 1, label: "down")
+        f.verticalRule(at: 0.5)
+        print(g)
+        print(f)
+        """)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.figures.map(\.figure.series.count) == [1, 3])
+    }
+}

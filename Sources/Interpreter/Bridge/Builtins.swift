@@ -11,7 +11,7 @@ enum Builtins {
         "String", "Bool", "Tensor", "Variable", "dot", "matmul", "norm", "cosineSimilarity", "sum", "mean", "variance",
         "standardDeviation", "argmax", "sigmoid", "relu", "softmax", "meanSquaredError", "crossEntropy", "binaryCrossEntropy",
         "hingeLoss", "zeros", "ones", "identity", "linspace", "seed", "randomUniform", "randomNormal", "derivative",
-        "gradient", "valueWithGradient", "valueWithGradients",
+        "gradient", "valueWithGradient", "valueWithGradients", "plot", "scatter", "histogram", "bar", "heatmap", "Figure",
     ]
 
     static func isFunctionName(_ name: String) -> Bool { functionNames.contains(name) }
@@ -86,6 +86,8 @@ enum Builtins {
             return try site.lowerer.requireType(value, .optional(value.type), at: site.call)
         case "sqrt", "exp", "log", "sin", "cos", "tan", "tanh", "floor", "ceil", "round", "log2", "log10", "atan", "pow", "atan2":
             return try lowerMathFunction(site, expected: expected)
+        case "plot", "scatter", "histogram", "bar", "heatmap", "Figure":
+            return try PlottingFunctions.lowerCall(site)
         default:
             return try MathCoreFunctions.lowerCall(site, expected: expected)
         }
@@ -107,15 +109,26 @@ enum Builtins {
             }
         }
         let parts = items.map { ($0.code, $0.type) }
-        return Expression(type: .void, location: site.place) { frame in
+        let place = site.place
+        return Expression(type: .void, location: place) { frame in
             let between = try separator.map { try $0(frame).string } ?? " "
             let end = try terminator.map { try $0(frame).string } ?? "\n"
             var text = ""
+            var shown: [ShownFigure] = []
             for (index, (code, type)) in parts.enumerated() {
                 if index > 0 { text += between }
-                text += Printing.description(of: try code(frame), as: type)
+                let value = try code(frame)
+                if case let .figure(figure) = value {
+                    // A figure prints as its text form; the run also keeps the figure itself.
+                    let offset = frame.context.output.utf8.count + text.utf8.count
+                    do { text += try figure.text() } catch { throw RuntimeError(message: String(describing: error), location: place) }
+                    shown.append(ShownFigure(figure: figure, outputOffset: offset))
+                } else {
+                    text += Printing.description(of: value, as: type)
+                }
             }
             try frame.context.write(text + end)
+            frame.context.figures += shown
             return .void
         }
     }

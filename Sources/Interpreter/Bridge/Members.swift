@@ -361,6 +361,8 @@ enum Members {
             return try lowerMethodCall(asArray, baseSyntax: baseSyntax, name: name, arguments: arguments, call: call, lowerer: lowerer)
         case .tensor, .variable:
             return try MathCoreMembers.lowerMethodCall(base, name: name, arguments: arguments, call: call, lowerer: lowerer)
+        case .figure:
+            return try PlottingFunctions.lowerMethodCall(base, baseSyntax: baseSyntax, name: name, arguments: arguments, call: call, lowerer: lowerer)
         default:
             return nil
         }

@@ -42,7 +42,7 @@ extension Lowerer {
         }
         if let importDeclaration = declaration.as(ImportDeclSyntax.self) {
             let module = importDeclaration.path.map(\.name.text).joined(separator: ".")
-            guard importDeclaration.importKindSpecifier == nil, ["Foundation", "MathCore"].contains(module) else {
+            guard importDeclaration.importKindSpecifier == nil, ["Foundation", "MathCore", "Plotting"].contains(module) else {
                 throw unsupported(importDeclaration, "import \(module)")
             }
             return nil

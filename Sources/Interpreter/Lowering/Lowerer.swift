@@ -104,6 +104,7 @@ final class Lowerer {
             case "Character": return .character
             case "GradientDescent", "Momentum", "Adam": return .optimizer(name)
             case "RandomGenerator": return .randomGenerator
+            case "Figure": return .figure
             case "Float", "Float32", "Float64", "CGFloat", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64":
                 throw unsupported(syntax, name)
             default:

@@ -1,4 +1,5 @@
 import MathCore
+import Plotting
 
 /// The variables of one running function (or of the top level), in slots numbered while lowering.
 ///
@@ -86,6 +87,8 @@ final class ExecutionContext {
     let deadline: ContinuousClock.Instant
     /// The value of the last `return`, read by the call that ran the function.
     var returnValue: Value = .void
+    /// The figures printed so far, each with the offset in `output` (UTF-8 bytes) where it starts.
+    var figures: [ShownFigure] = []
 
     /// The random generator behind `seed(_:)`, `randomUniform` and `randomNormal`: taken from the
     /// session at the start of a run and given back at its end.

@@ -1,4 +1,5 @@
 import MathCore
+import Plotting
 
 /// Writes values exactly as Swift's `print` and string interpolation do.
 ///
@@ -39,6 +40,7 @@ enum Printing {
         case (.optional, .none): return "nil"
         case (.optional(let wrapped), .some(let inner)): return "Optional(\(debugDescription(of: inner, as: wrapped)))"
         case (_, .tensor(let t)): return t.description
+        case (_, .figure(let figure)): return (try? figure.text()) ?? "Figure(\(figure.series.count) series)"
         case (_, .variable(let v)): return v.description
         case (.range(let closed), .range(let lower, let upper)): return closed ? "\(lower)...\(upper)" : "\(lower)..<\(upper)"
         case (_, .function): return "(Function)"

@@ -1,4 +1,5 @@
 import MathCore
+import Plotting
 
 /// A Swift-math value at run time. Its static type (known from lowering) says how to read it.
 ///
@@ -19,6 +20,7 @@ enum Value {
     case variable(Variable)
     case optimizer(any Optimizer)
     case randomGenerator(RandomGenerator)
+    case figure(Figure)
     case function(FunctionValue)
     /// A range's bounds: `lower..<upper`, or `lower...upper` when its type says closed.
     case range(Int, Int)

@@ -29,6 +29,8 @@ indirect enum SwiftType: Equatable, Hashable, CustomStringConvertible {
     case optimizer(String)
     /// MathCore's `RandomGenerator`.
     case randomGenerator
+    /// Plotting's `Figure`.
+    case figure
     /// `Never`: the type of `fatalError(_:)`.
     case never
     /// The type of `nil` before its context gives it one.
@@ -48,6 +50,7 @@ indirect enum SwiftType: Equatable, Hashable, CustomStringConvertible {
         case .character: return "Character"
         case let .optimizer(name): return name
         case .randomGenerator: return "RandomGenerator"
+        case .figure: return "Figure"
         case .void: return "()"
         case let .array(element): return "[\(element)]"
         case let .dictionary(key, value): return "[\(key): \(value)]"

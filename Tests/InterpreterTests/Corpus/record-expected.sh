@@ -35,6 +35,13 @@ swiftc -emit-library -emit-module -parse-as-library -module-name MathCore \
     -I "$root/Sources/COpenBLAS" -I "$root/Sources/CAllocator" "${clang_flags[@]}" $openblas_libs \
     "${mathcore_sources[@]}" \
     -emit-module-path "$work/MathCore.swiftmodule" -o "$work/libMathCore.so"
+mapfile -t plotting_sources < <(find "$root/Sources/Plotting" -name '*.swift' | sort)
+# shellcheck disable=SC2086
+swiftc -emit-library -emit-module -parse-as-library -module-name Plotting \
+    -I "$work" -L "$work" -lMathCore \
+    -I "$root/Sources/COpenBLAS" -I "$root/Sources/CAllocator" "${clang_flags[@]}" \
+    "${plotting_sources[@]}" \
+    -emit-module-path "$work/Plotting.swiftmodule" -o "$work/libPlotting.so"
 
 if [ $# -gt 0 ]; then
     programs=()
@@ -56,7 +63,7 @@ record_one() {
     # -lm: squareRoot() calls the C library's sqrt in a debug build, and a program that imports
     # neither Foundation nor MathCore does not link libm by itself.
     if ! swiftc -module-name Program -lm \
-        -I "$work" -L "$work" -lMathCore -Xlinker -rpath -Xlinker "$work" \
+        -I "$work" -L "$work" -lMathCore -lPlotting -Xlinker -rpath -Xlinker "$work" \
         -I "$root/Sources/COpenBLAS" -I "$root/Sources/CAllocator" "${clang_flags[@]}" \
         "$corpus/$program" -o "$binary" 2>"$binary.compile.txt"; then
         echo "FAIL $program: does not compile:" >&2
