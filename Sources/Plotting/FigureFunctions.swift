@@ -1,116 +1,194 @@
 import MathCore
 
-/// A figure with one line through `(xs[i], ys[i])`.
+// The one-series figures. Each free function shows its figure when called, as a notebook does:
+// it prints the figure's text form (the interpreter records the figure itself for the page), and
+// returns the figure for more series or a later `show()`. The static `Figure` factories beside
+// them build the same figures without showing them.
+
+extension Figure {
+    /// Prints the figure's text form, as `print(figure)` does; code that runs in Mathbook also
+    /// gets the figure itself on the lesson's page. Data that is not finite stops the program with
+    /// the ``PlotError`` message.
+    ///
+    /// ```swift
+    /// var figure = Figure(title: "loss")
+    /// figure.line([1, 2, 3], [0.9, 0.4, 0.2])
+    /// figure.show()
+    /// ```
+    public func show() {
+        print(self)
+    }
+
+    /// A figure with one line through `(xs[i], ys[i])`, not shown.
+    public static func line(_ xs: [Double], _ ys: [Double], title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
+        var figure = Figure(title: title, xLabel: xLabel, yLabel: yLabel)
+        figure.line(xs, ys)
+        return figure
+    }
+
+    /// A figure with the graph of `f` over `from...to`, not shown.
+    public static func line(
+        _ f: (Double) -> Double, from start: Double, to end: Double, title: String = "", xLabel: String = "", yLabel: String = ""
+    ) -> Figure {
+        var figure = Figure(title: title, xLabel: xLabel, yLabel: yLabel)
+        figure.line(f, from: start, to: end)
+        return figure
+    }
+
+    /// A figure with unconnected points `(xs[i], ys[i])`, not shown.
+    public static func points(_ xs: [Double], _ ys: [Double], title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
+        var figure = Figure(title: title, xLabel: xLabel, yLabel: yLabel)
+        figure.points(xs, ys)
+        return figure
+    }
+
+    /// A figure with a histogram of `data` in `bins` equal-width bins, not shown.
+    public static func histogram(_ data: [Double], bins: Int = 10, title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
+        var figure = Figure(title: title, xLabel: xLabel, yLabel: yLabel)
+        figure.histogram(data, bins: bins)
+        return figure
+    }
+
+    /// A figure with one bar per label, not shown.
+    public static func bars(_ labels: [String], _ values: [Double], title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
+        var figure = Figure(title: title, xLabel: xLabel, yLabel: yLabel)
+        figure.bars(labels, values)
+        return figure
+    }
+
+    /// A figure with a heatmap of a matrix (row 0 at the top), not shown.
+    public static func heatmap(
+        _ matrix: Tensor, rowLabels: [String]? = nil, columnLabels: [String]? = nil,
+        title: String = "", xLabel: String = "", yLabel: String = ""
+    ) -> Figure {
+        var figure = Figure(title: title, xLabel: xLabel, yLabel: yLabel)
+        figure.heatmap(matrix, rowLabels: rowLabels, columnLabels: columnLabels)
+        return figure
+    }
+
+    /// A figure with one line through `(xs[i], ys[i])`, not shown.
+    public static func line(_ xs: Tensor, _ ys: Tensor, title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
+        line(xs.scalars, ys.scalars, title: title, xLabel: xLabel, yLabel: yLabel)
+    }
+
+    /// A figure with unconnected points `(xs[i], ys[i])`, not shown.
+    public static func points(_ xs: Tensor, _ ys: Tensor, title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
+        points(xs.scalars, ys.scalars, title: title, xLabel: xLabel, yLabel: yLabel)
+    }
+
+    /// A figure with a histogram of `data` in `bins` equal-width bins, not shown.
+    public static func histogram(_ data: Tensor, bins: Int = 10, title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
+        histogram(data.scalars, bins: bins, title: title, xLabel: xLabel, yLabel: yLabel)
+    }
+
+    /// A figure with one bar per label, not shown.
+    public static func bars(_ labels: [String], _ values: Tensor, title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
+        bars(labels, values.scalars, title: title, xLabel: xLabel, yLabel: yLabel)
+    }
+
+    /// Shows the figure and returns it.
+    func shown() -> Figure {
+        show()
+        return self
+    }
+}
+
+/// Shows a figure with one line through `(xs[i], ys[i])`.
 ///
 /// ```swift
 /// let xs = linspace(0, 6.28, count: 100)
-/// print(plot(xs, sin(xs), title: "sine", xLabel: "x", yLabel: "sin x"))
+/// plot(xs, sin(xs), title: "sine", xLabel: "x", yLabel: "sin x")
 /// ```
+@discardableResult
 public func plot(_ xs: Tensor, _ ys: Tensor, title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
-    plot(xs.scalars, ys.scalars, title: title, xLabel: xLabel, yLabel: yLabel)
+    Figure.line(xs.scalars, ys.scalars, title: title, xLabel: xLabel, yLabel: yLabel).shown()
 }
 
-/// A figure with one line through `(xs[i], ys[i])`.
+/// Shows a figure with one line through `(xs[i], ys[i])`.
 ///
 /// ```swift
-/// print(plot([1, 2, 3, 4], [0.9, 0.5, 0.35, 0.3], title: "Loss", xLabel: "epoch"))
+/// plot([1, 2, 3, 4], [0.9, 0.5, 0.35, 0.3], title: "Loss", xLabel: "epoch")
 /// ```
+@discardableResult
 public func plot(_ xs: [Double], _ ys: [Double], title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
-    var figure = Figure(title: title, xLabel: xLabel, yLabel: yLabel)
-    figure.line(xs, ys)
-    return figure
+    Figure.line(xs, ys, title: title, xLabel: xLabel, yLabel: yLabel).shown()
 }
 
-/// A figure with the graph of `f` over `from...to`, sampled adaptively: 65 even samples, then
-/// midpoints added where the curve bends, at most 1,025 samples, the same ones on every run.
-/// `from` must be below `to` and both finite, or the program stops with the ``PlotError`` message
+/// Shows the graph of `f` over `from...to`, sampled adaptively: 65 even samples, then midpoints
+/// added where the curve bends, at most 1,025 samples, the same ones on every run. `from` must be
+/// below `to` and both finite, or the program stops with the ``PlotError`` message
 /// (``Throwing/sample(_:from:to:)`` is the throwing form of the sampling).
 ///
 /// ```swift
-/// print(plot({ x in x * x * x - x }, from: -1.5, to: 1.5, title: "x³ − x"))
+/// plot({ x in x * x * x - x }, from: -1.5, to: 1.5, title: "x³ − x")
 /// ```
+@discardableResult
 public func plot(
     _ f: (Double) -> Double, from start: Double, to end: Double,
     title: String = "", xLabel: String = "", yLabel: String = ""
 ) -> Figure {
-    var figure = Figure(title: title, xLabel: xLabel, yLabel: yLabel)
-    figure.line(f, from: start, to: end)
-    return figure
+    Figure.line(f, from: start, to: end, title: title, xLabel: xLabel, yLabel: yLabel).shown()
 }
 
-/// A figure with unconnected points `(xs[i], ys[i])`.
+/// Shows a figure with unconnected points `(xs[i], ys[i])`.
 ///
 /// ```swift
-/// print(scatter(Tensor([1, 2, 3]), Tensor([2, 1, 3]), title: "data"))
+/// scatter(Tensor([1, 2, 3]), Tensor([2, 1, 3]), title: "data")
 /// ```
+@discardableResult
 public func scatter(_ xs: Tensor, _ ys: Tensor, title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
-    scatter(xs.scalars, ys.scalars, title: title, xLabel: xLabel, yLabel: yLabel)
+    Figure.points(xs.scalars, ys.scalars, title: title, xLabel: xLabel, yLabel: yLabel).shown()
 }
 
-/// A figure with unconnected points `(xs[i], ys[i])`.
-///
-/// ```swift
-/// print(scatter([1, 2, 3], [2, 1, 3], title: "data"))
-/// ```
+/// Shows a figure with unconnected points `(xs[i], ys[i])`.
+@discardableResult
 public func scatter(_ xs: [Double], _ ys: [Double], title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
-    var figure = Figure(title: title, xLabel: xLabel, yLabel: yLabel)
-    figure.points(xs, ys)
-    return figure
+    Figure.points(xs, ys, title: title, xLabel: xLabel, yLabel: yLabel).shown()
 }
 
-/// A figure with a histogram of `data` (all its scalars) in `bins` equal-width bins.
+/// Shows a histogram of `data` in `bins` equal-width bins.
 ///
 /// ```swift
-/// seed(1)
-/// print(histogram(randomNormal(1000), bins: 20, title: "1,000 normal samples"))
+/// histogram(randomNormal(1000), bins: 20, title: "normal samples")
 /// ```
+@discardableResult
 public func histogram(_ data: Tensor, bins: Int = 10, title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
-    histogram(data.scalars, bins: bins, title: title, xLabel: xLabel, yLabel: yLabel)
+    Figure.histogram(data.scalars, bins: bins, title: title, xLabel: xLabel, yLabel: yLabel).shown()
 }
 
-/// A figure with a histogram of `data` in `bins` equal-width bins.
-///
-/// ```swift
-/// print(histogram([1, 2, 2, 3, 3, 3], bins: 3))
-/// ```
+/// Shows a histogram of `data` in `bins` equal-width bins.
+@discardableResult
 public func histogram(_ data: [Double], bins: Int = 10, title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
-    var figure = Figure(title: title, xLabel: xLabel, yLabel: yLabel)
-    figure.histogram(data, bins: bins)
-    return figure
+    Figure.histogram(data, bins: bins, title: title, xLabel: xLabel, yLabel: yLabel).shown()
 }
 
-/// A figure with one bar per label.
+/// Shows one bar per label.
 ///
 /// ```swift
-/// print(bar(["cat", "dog", "bird"], [0.7, 0.2, 0.1], title: "softmax"))
+/// bar(["mse", "hinge"], [0.25, 0.4], title: "losses")
 /// ```
+@discardableResult
 public func bar(_ labels: [String], _ values: [Double], title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
-    var figure = Figure(title: title, xLabel: xLabel, yLabel: yLabel)
-    figure.bars(labels, values)
-    return figure
+    Figure.bars(labels, values, title: title, xLabel: xLabel, yLabel: yLabel).shown()
 }
 
-/// A figure with one bar per label, the heights from a vector.
-///
-/// ```swift
-/// print(bar(["cat", "dog", "bird"], softmax([2, 1, 0.1]), title: "softmax"))
-/// ```
+/// Shows one bar per label.
+@discardableResult
 public func bar(_ labels: [String], _ values: Tensor, title: String = "", xLabel: String = "", yLabel: String = "") -> Figure {
-    bar(labels, values.scalars, title: title, xLabel: xLabel, yLabel: yLabel)
+    Figure.bars(labels, values.scalars, title: title, xLabel: xLabel, yLabel: yLabel).shown()
 }
 
-/// A figure with a heatmap of a matrix (row 0 at the top), optionally labelling rows and columns.
+/// Shows a heatmap of a matrix (row 0 at the top), optionally labelling rows and columns.
 ///
 /// ```swift
-/// print(heatmap(Tensor([[1, 0.5], [0.5, 1]]), rowLabels: ["x", "y"], columnLabels: ["x", "y"], title: "correlation"))
+/// heatmap(Tensor([[1, 0.5], [0.5, 1]]), rowLabels: ["x", "y"], columnLabels: ["x", "y"], title: "correlation")
 /// ```
+@discardableResult
 public func heatmap(
     _ matrix: Tensor, rowLabels: [String]? = nil, columnLabels: [String]? = nil,
     title: String = "", xLabel: String = "", yLabel: String = ""
 ) -> Figure {
-    var figure = Figure(title: title, xLabel: xLabel, yLabel: yLabel)
-    figure.heatmap(matrix, rowLabels: rowLabels, columnLabels: columnLabels)
-    return figure
+    Figure.heatmap(matrix, rowLabels: rowLabels, columnLabels: columnLabels, title: title, xLabel: xLabel, yLabel: yLabel).shown()
 }
 
 extension Throwing {

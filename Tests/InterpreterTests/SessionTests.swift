@@ -170,7 +170,7 @@ struct ParserGuardTests {
 @Suite("Figures")
 struct FigureTests {
     @Test func printedFiguresAreKeptWithTheirPlaceInTheOutput() throws {
-        let result = Session().run("print(\"loss\")\nprint(plot([1, 2, 3], [3, 1, 2], title: \"t\"))\nprint(\"done\")")
+        let result = Session().run("print(\"loss\")\nplot([1, 2, 3], [3, 1, 2], title: \"t\")\nprint(\"done\")")
         #expect(result.diagnostics.isEmpty)
         let figure = try #require(result.figures.first?.figure)
         #expect(result.figures.count == 1)
@@ -187,10 +187,11 @@ struct FigureTests {
         let g = f
         f.line({ x in 1 - x }, from: 0, to: 1, label: "down")
         f.verticalRule(at: 0.5)
-        print(g)
+        g.show()
         print(f)
+        let h = plot([0, 1], [1, 0])
         """)
         #expect(result.diagnostics.isEmpty)
-        #expect(result.figures.map(\.figure.series.count) == [1, 3])
+        #expect(result.figures.map(\.figure.series.count) == [1, 3, 1])
     }
 }

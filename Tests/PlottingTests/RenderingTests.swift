@@ -80,12 +80,12 @@ import Testing
     }
 
     @Test func textEscapesMarkupInLabels() throws {
-        let svg = try plot([0, 1], [0, 1], title: "a < b & \"c\"").svg()
+        let svg = try Figure.line([0, 1], [0, 1], title: "a < b & \"c\"").svg()
         #expect(svg.contains("<title>a &lt; b &amp; &quot;c&quot;</title>"))
     }
 
     @Test func heatmapMustBeAlone() {
-        var figure = heatmap(Tensor([[1, 2], [3, 4]]))
+        var figure = Figure.heatmap(Tensor([[1, 2], [3, 4]]))
         figure.line([0, 1], [0, 1])
         #expect(throws: PlotError.invalidArgument(context: "figure", message: "a heatmap fills the figure, so it must be the only series")) {
             try figure.svg()

@@ -3,8 +3,9 @@ import Plotting
 import SwiftSyntax
 
 /// Plotting's functions and `Figure`'s builders, callable from Swift-math with the same names,
-/// labels and types. A figure is a value; printing it shows it (its text form in the output, the
-/// figure itself in `RunResult.figures`), exactly as `print(figure)` does in compiled Swift.
+/// labels and types. Calling `plot`, `scatter`, `histogram`, `bar` or `heatmap`, or `show()`, or
+/// printing a figure shows it: its text form goes into the output, exactly as compiled Swift
+/// prints it, and the figure itself into `RunResult.figures`.
 enum PlottingFunctions {
     /// Labels after the positional arguments: each optional, in this order, of these types.
     private static func options(_ site: CallSite, after positional: Int, _ allowed: [(String, SwiftType)]) throws -> [String: Code]? {
@@ -39,11 +40,15 @@ enum PlottingFunctions {
 
     static func lowerCall(_ site: CallSite) throws -> Expression? {
         let place = site.place
+        // Every function but `Figure(...)` shows the figure it makes.
+        let shows = site.name != "Figure"
         func make(_ codes: [String: Code], _ build: @escaping ([String: Value], Frame) throws -> Figure) -> Expression {
             Expression(type: .figure, location: place) { frame in
                 var values: [String: Value] = [:]
                 for (key, code) in codes { values[key] = try code(frame) }
-                return .figure(try build(values, frame))
+                let figure = try build(values, frame)
+                if shows { try frame.context.show(figure, at: place) }
+                return .figure(figure)
             }
         }
         func text(_ values: [String: Value], _ key: String) -> String { values[key]?.string ?? "" }
@@ -77,14 +82,14 @@ enum PlottingFunctions {
             return make(codes) { values, _ in
                 let (xs, ys) = (values["xs"]?.tensor ?? Tensor(shape: [0], scalars: []), values["ys"]?.tensor ?? Tensor(shape: [0], scalars: []))
                 return isLine
-                    ? plot(xs, ys, title: text(values, "title"), xLabel: text(values, "xLabel"), yLabel: text(values, "yLabel"))
-                    : scatter(xs, ys, title: text(values, "title"), xLabel: text(values, "xLabel"), yLabel: text(values, "yLabel"))
+                    ? Figure.line(xs, ys, title: text(values, "title"), xLabel: text(values, "xLabel"), yLabel: text(values, "yLabel"))
+                    : Figure.points(xs, ys, title: text(values, "title"), xLabel: text(values, "xLabel"), yLabel: text(values, "yLabel"))
             }
         case "histogram":
             guard site.arguments.count >= 1, var codes = try options(site, after: 1, [("bins", .int)] + titles) else { return nil }
             codes["data"] = try numbers(site, 0)
             return make(codes) { values, _ in
-                histogram(values["data"]?.tensor ?? Tensor(shape: [0], scalars: []), bins: values["bins"]?.int ?? 10,
+                Figure.histogram(values["data"]?.tensor ?? Tensor(shape: [0], scalars: []), bins: values["bins"]?.int ?? 10,
                           title: text(values, "title"), xLabel: text(values, "xLabel"), yLabel: text(values, "yLabel"))
             }
         case "bar":
@@ -92,7 +97,7 @@ enum PlottingFunctions {
             codes["labels"] = try site.argument(0, .array(.string)).code
             codes["values"] = try numbers(site, 1)
             return make(codes) { values, _ in
-                bar(values["labels"]?.array.map(\.string) ?? [], values["values"]?.tensor ?? Tensor(shape: [0], scalars: []),
+                Figure.bars(values["labels"]?.array.map(\.string) ?? [], values["values"]?.tensor ?? Tensor(shape: [0], scalars: []),
                     title: text(values, "title"), xLabel: text(values, "xLabel"), yLabel: text(values, "yLabel"))
             }
         case "heatmap":
@@ -100,7 +105,7 @@ enum PlottingFunctions {
                   var codes = try options(site, after: 1, [("rowLabels", .array(.string)), ("columnLabels", .array(.string))] + titles) else { return nil }
             codes["matrix"] = try site.argument(0, .tensor).code
             return make(codes) { values, _ in
-                heatmap(values["matrix"]?.tensor ?? Tensor(shape: [0], scalars: []), rowLabels: values["rowLabels"]?.array.map(\.string),
+                Figure.heatmap(values["matrix"]?.tensor ?? Tensor(shape: [0], scalars: []), rowLabels: values["rowLabels"]?.array.map(\.string),
                         columnLabels: values["columnLabels"]?.array.map(\.string),
                         title: text(values, "title"), xLabel: text(values, "xLabel"), yLabel: text(values, "yLabel"))
             }
@@ -123,6 +128,14 @@ enum PlottingFunctions {
         var codes: [String: Code] = [:]
         let build: (inout Figure, [String: Value], Frame) throws -> Void
         func label(_ values: [String: Value]) -> String? { values["label"]?.string }
+        if name == "show", arguments.isEmpty {
+            let code = base.code
+            return Expression(type: .void, location: place) { frame in
+                guard case let .figure(figure) = try code(frame) else { return .void }
+                try frame.context.show(figure, at: place)
+                return .void
+            }
+        }
         switch name {
         case "line" where site.labels.count >= 3 && site.labels[1] == "from":
             guard let found = try options(site, after: 1, [("from", .double), ("to", .double), ("label", .string)]) else { return nil }

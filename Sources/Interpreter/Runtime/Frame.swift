@@ -122,6 +122,14 @@ final class ExecutionContext {
         }
     }
 
+    /// Shows a figure: its text form into the output, the figure itself into `figures`.
+    func show(_ figure: Figure, at place: SourceLocation) throws {
+        let text: String
+        do { text = try figure.text() } catch { throw RuntimeError(message: String(describing: error), location: place) }
+        figures.append(ShownFigure(figure: figure, outputOffset: output.utf8.count))
+        try write(text + "\n")
+    }
+
     func write(_ text: String) throws {
         output += text
         if output.utf8.count > limits.maximumOutputBytes {

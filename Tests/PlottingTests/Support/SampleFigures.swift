@@ -5,11 +5,11 @@ import Plotting
 enum SampleFigures {
     static var line: Figure {
         let xs = linspace(0, 6.283185307179586, count: 50)
-        return plot(xs, sin(xs), title: "The sine wave", xLabel: "x", yLabel: "sin x")
+        return Figure.line(xs, sin(xs), title: "The sine wave", xLabel: "x", yLabel: "sin x")
     }
 
     static var tangent: Figure {
-        var figure = plot({ x in x * x }, from: -2, to: 2, title: "f(x) = x² and its tangent at 1", xLabel: "x", yLabel: "f(x)")
+        var figure = Figure.line({ x in x * x }, from: -2, to: 2, title: "f(x) = x² and its tangent at 1", xLabel: "x", yLabel: "f(x)")
         figure.series[0].label = "f(x) = x²"
         figure.line({ x in 2 * x - 1 }, from: 0, to: 2.5, label: "tangent y = 2x − 1")
         figure.verticalRule(at: 1, label: "x = 1")
@@ -23,7 +23,7 @@ enum SampleFigures {
             let noise = Double((index * 7) % 11 - 5) * 0.6
             return 2 * x + 1 + noise
         }
-        return scatter(xs, ys, title: "Noisy line", xLabel: "hours studied", yLabel: "score")
+        return Figure.points(xs, ys, title: "Noisy line", xLabel: "hours studied", yLabel: "score")
     }
 
     static var histogramPlot: Figure {
@@ -32,15 +32,15 @@ enum SampleFigures {
             let digits = i % 10 + (i / 10) % 10 + (i * 7) % 10
             return Double(digits) / 3 - 4.5
         }
-        return histogram(data, bins: 12, title: "Sums of three digits", xLabel: "value", yLabel: "count")
+        return Figure.histogram(data, bins: 12, title: "Sums of three digits", xLabel: "value", yLabel: "count")
     }
 
     static var bars: Figure {
-        bar(["cat", "dog", "bird", "fish"], [0.62, 0.23, 0.1, 0.05], title: "Predicted class", yLabel: "probability")
+        Figure.bars(["cat", "dog", "bird", "fish"], [0.62, 0.23, 0.1, 0.05], title: "Predicted class", yLabel: "probability")
     }
 
     static var heatmapPlot: Figure {
-        heatmap(
+        Figure.heatmap(
             Tensor([[1, 0.8, -0.2, 0.1], [0.8, 1, -0.4, 0.3], [-0.2, -0.4, 1, 0.5], [0.1, 0.3, 0.5, 1]]),
             rowLabels: ["height", "weight", "age", "income"], columnLabels: ["height", "weight", "age", "income"],
             title: "Correlation matrix")

@@ -2,4 +2,4 @@
 import Plotting
 
 print("drawing")
-print(plot([0, 1, 2], [1, Double.nan, 3]))
+plot([0, 1, 2], [1, Double.nan, 3])
