@@ -189,6 +189,14 @@ enum PlottingFunctions {
             build = { figure, values, _ in
                 figure.histogram(values["data"]?.array.map(\.double) ?? [], bins: values["bins"]?.int ?? 10, label: label(values))
             }
+        case "heatmap":
+            guard site.arguments.count >= 1, let found = try options(site, after: 1, [("rowLabels", .array(.string)), ("columnLabels", .array(.string))]) else { return nil }
+            codes = found
+            codes["matrix"] = try site.argument(0, .tensor).code
+            build = { figure, values, _ in
+                figure.heatmap(values["matrix"]?.tensor ?? Tensor(shape: [0], scalars: []),
+                               rowLabels: values["rowLabels"]?.array.map(\.string), columnLabels: values["columnLabels"]?.array.map(\.string))
+            }
         default:
             return nil
         }
