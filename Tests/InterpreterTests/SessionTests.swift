@@ -195,3 +195,15 @@ struct FigureTests {
         #expect(result.figures.map(\.figure.series.count) == [1, 3, 1])
     }
 }
+
+@Suite("Large programs")
+struct LargeProgramTests {
+    /// A 20,000-term sum is a 20,000-deep left spine of operators: lowering it once took time
+    /// quadratic in its length (each operator's position walked the spine). It must simply run.
+    @Test func aLongSumIsLoweredInLinearTime() {
+        let source = "let x = " + Array(repeating: "1", count: 20_000).joined(separator: " + ") + "\nprint(x)"
+        let result = Session().run(source)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.output == "20000\n")
+    }
+}
