@@ -57,59 +57,22 @@ enum MathCoreOperators {
         if left == .double && right == .double { return nil }
         guard ["+", "-", "*", "/", "•"].contains(op) else { return nil }
         return Operation(result: .variable) { x, y in
-            let result: Variable
-            switch (x, y) {
-            case let (.variable(a), .variable(b)): result = try variableOperator(op, a, b)
-            case let (.variable(a), .tensor(b)): result = try variableOperator(op, a, b)
-            case let (.tensor(a), .variable(b)): result = try variableOperator(op, a, b)
-            case let (.variable(a), .double(b)):
-                switch op {
-                case "+": result = a + b
-                case "-": result = a - b
-                case "*": result = a * b
-                default: result = a / b
+            // Tensors and numbers take part as constants, as MathCore's mixed operators make them.
+            func lifted(_ value: Value) -> Variable {
+                switch value {
+                case let .variable(v): return v
+                case let .double(d): return Variable.constant(Tensor(scalar: d))
+                default: return Variable.constant(value.tensor)
                 }
-            case let (.double(a), .variable(b)):
-                switch op {
-                case "+": result = a + b
-                case "-": result = a - b
-                case "*": result = a * b
-                default: result = a / b
-                }
-            default:
-                throw MathCoreError.invalidArgument(operation: op, message: "unsupported operands")
             }
-            return .variable(result)
-        }
-    }
-
-    private static func variableOperator(_ op: String, _ a: Variable, _ b: Variable) throws -> Variable {
-        switch op {
-        case "+": return try Throwing.add(a, b)
-        case "-": return try Throwing.subtract(a, b)
-        case "*": return try Throwing.multiply(a, b)
-        case "/": return try Throwing.divide(a, b)
-        default: return try Throwing.matmul(a, b)
-        }
-    }
-
-    private static func variableOperator(_ op: String, _ a: Variable, _ b: Tensor) throws -> Variable {
-        switch op {
-        case "+": return try Throwing.add(a, b)
-        case "-": return try Throwing.subtract(a, b)
-        case "*": return try Throwing.multiply(a, b)
-        case "/": return try Throwing.divide(a, b)
-        default: return try Throwing.matmul(a, b)
-        }
-    }
-
-    private static func variableOperator(_ op: String, _ a: Tensor, _ b: Variable) throws -> Variable {
-        switch op {
-        case "+": return try Throwing.add(a, b)
-        case "-": return try Throwing.subtract(a, b)
-        case "*": return try Throwing.multiply(a, b)
-        case "/": return try Throwing.divide(a, b)
-        default: return try Throwing.matmul(a, b)
+            let (a, b) = (lifted(x), lifted(y))
+            switch op {
+            case "+": return .variable(try Throwing.add(a, b))
+            case "-": return .variable(try Throwing.subtract(a, b))
+            case "*": return .variable(try Throwing.multiply(a, b))
+            case "/": return .variable(try Throwing.divide(a, b))
+            default: return .variable(try Throwing.matmul(a, b))
+            }
         }
     }
 }

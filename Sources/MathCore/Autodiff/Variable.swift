@@ -72,6 +72,16 @@ public final class Variable {
         self.requiresGradient = false
     }
 
+    /// A constant for operations on variables: a tensor that takes part but gets no gradient,
+    /// as the tensor operands of `w • x` and `p - y` do.
+    ///
+    /// ```swift
+    /// let y = Variable.constant([1, 0])
+    /// ```
+    public static func constant(_ value: Tensor) -> Variable {
+        Variable(constant: value)
+    }
+
     /// The result of an operation on `inputs`, with the step that sends its gradient back to them.
     init(_ value: Tensor, inputs: [Variable], backward: @escaping BackwardStep) {
         self.value = value
