@@ -15,15 +15,21 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The executable: argument parsing and printing only.
         .executableTarget(
             name: "mathbook",
-            dependencies: ["MathbookCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MathbookCLI", "Interpreter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        // The commands (`run`, later `check`, `build`, `serve`), testable without a process.
-        .target(name: "MathbookCLI", dependencies: ["Interpreter"]),
+        // The commands (`run`, `check`, later `build`, `serve`), testable without a process.
+        .target(name: "MathbookCLI", dependencies: ["Lessons", "Interpreter"]),
+        // Lessons: the model, cmark parsing, running blocks in a session, checking and updating outputs.
+        .target(
+            name: "Lessons",
+            dependencies: ["CMark", "Interpreter", "Plotting", .product(name: "Yams", package: "Yams")]
+        ),
         // Swift-math: parsing with swift-syntax, lowering to closures, the runtime, the MathCore bridge.
         .target(
             name: "Interpreter",
@@ -76,6 +82,11 @@ let package = Package(
             name: "InterpreterTests",
             dependencies: ["Interpreter", "MathbookCLI"],
             resources: [.copy("Corpus")]
+        ),
+        .testTarget(
+            name: "LessonsTests",
+            dependencies: ["Lessons", "MathbookCLI"],
+            resources: [.copy("Lessons")]
         ),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Snapshots")]),
     ]

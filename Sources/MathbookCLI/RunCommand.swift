@@ -23,10 +23,13 @@ public struct OutputStyle: Sendable {
         self.colored = colored
     }
 
-    /// Colour when standard error is a terminal and `NO_COLOR` is not set (https://no-color.org).
-    public static func detect(environment: [String: String] = ProcessInfo.processInfo.environment) -> OutputStyle {
+    /// Colour when the output (standard error unless told) is a terminal and `NO_COLOR` is not set
+    /// (https://no-color.org).
+    public static func detect(
+        environment: [String: String] = ProcessInfo.processInfo.environment, output: Int32 = STDERR_FILENO
+    ) -> OutputStyle {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return OutputStyle(colored: !noColor && isatty(STDERR_FILENO) == 1)
+        return OutputStyle(colored: !noColor && isatty(output) == 1)
     }
 }
 

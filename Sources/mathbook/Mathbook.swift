@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Interpreter
 import MathbookCLI
 
 @main
@@ -7,20 +8,74 @@ struct Mathbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mathbook",
         abstract: "A literate, notebook-style renderer for lessons about the mathematics of AI.",
-        subcommands: [Run.self]
+        subcommands: [Run.self, Check.self]
     )
 }
 
-struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a Swift-math file and print its output.")
+/// Options shared by the commands that run code.
+struct RunLimits: ParsableArguments {
+    @Option(name: .customLong("time-limit"), help: ArgumentHelp("Seconds each block (or file) may run.", valueName: "seconds"))
+    var timeLimit: Double = 5
 
-    @Argument(help: "The .swift file to run.")
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
+    var limits: Limits {
+        var limits = Limits.standard
+        limits.timeLimit = .milliseconds(Int64(timeLimit * 1000))
+        return limits
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a Swift-math file, or every block of a lesson, and print the output.")
+
+    @Argument(help: "A .swift file, or a lesson (.md).")
     var file: String
 
+    @OptionGroup var runLimits: RunLimits
+
     func run() throws {
-        let result = RunCommand.run(path: file, style: .detect())
-        FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
-        FileHandle.standardError.write(Data(result.standardError.utf8))
-        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+        let result = file.hasSuffix(".md")
+            ? LessonRunCommand.run(path: file, style: .detect(output: STDOUT_FILENO), limits: runLimits.limits)
+            : RunCommand.run(path: file, style: .detect(), limits: runLimits.limits)
+        write(result)
     }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every lesson and compare each block's output with the one recorded in the lesson.")
+
+    @Argument(help: "Lessons, or folders of lessons.")
+    var paths: [String] = ["lessons"]
+
+    @Flag(help: "Record the actual outputs in the lessons instead of comparing them.")
+    var update = false
+
+    @Flag(help: "Also compile each lesson with swiftc against MathCore and compare what it prints.")
+    var compiled = false
+
+    @Option(help: ArgumentHelp("Write a JUnit XML report.", valueName: "file"))
+    var junit: String?
+
+    @Option(help: ArgumentHelp("The Mathbook package folder holding MathCore's sources (for --compiled).", valueName: "folder"))
+    var sources: String?
+
+    @OptionGroup var runLimits: RunLimits
+
+    func run() throws {
+        let options = CheckOptions(paths: paths, update: update, compiled: compiled, junitPath: junit,
+                                   sourcesRoot: sources, limits: runLimits.limits)
+        write(CheckCommand.run(options, style: .detect(output: STDOUT_FILENO)))
+    }
+}
+
+/// Prints a command's output and ends with its exit code.
+func write(_ result: CommandResult) {
+    FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
+    FileHandle.standardError.write(Data(result.standardError.utf8))
+    if result.exitCode != 0 { Mathbook.exit(withError: ExitCode(result.exitCode)) }
 }

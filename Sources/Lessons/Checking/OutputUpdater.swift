@@ -1,0 +1,66 @@
+import Foundation
+
+/// Rewrites a lesson's recorded `output` blocks with the actual outputs (`mathbook check --update`),
+/// leaving every other byte of the file as it was.
+public enum OutputUpdater {
+    /// The lesson's new text, and how many blocks changed; nil when nothing needs to change.
+    ///
+    /// A block whose output differs gets its `output` block rewritten; a block that printed
+    /// something and has no `output` block gets one, after a blank line. Blocks that failed
+    /// unexpectedly, or did not fail as marked, keep what they have: their failure is reported.
+    public static func updatedSource(of check: LessonCheck) -> (source: String, changedBlocks: Int)? {
+        let lesson = check.lesson
+        let newline = lesson.source.contains("\r\n") ? "\r\n" : "\n"
+        var lines = lesson.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var edits: [(after: Int, removing: Int, lines: [String])] = []
+        for blockCheck in check.blocks {
+            let block = lesson.blocks[blockCheck.blockIndex]
+            switch (blockCheck.verdict, block.recordedOutput) {
+            case let (.outputDiffers, recorded?):
+                let rewritten = outputBlock(blockCheck.actualText, like: recorded.fence, newline: newline)
+                let count = recorded.fence.closingLine - recorded.fence.openingLine + 1
+                edits.append((after: recorded.fence.openingLine - 1, removing: count, lines: rewritten))
+            case (.passed, nil) where !blockCheck.actualText.isEmpty:
+                let fence = Fence(openingLine: 0, closingLine: 0, indentation: block.fence.indentation, marker: "```", info: "output")
+                let blank = String(block.fence.indentation.trimmingTrailingSpaces) + (newline == "\r\n" ? "\r" : "")
+                let inserted = [blank] + outputBlock(blockCheck.actualText, like: fence, newline: newline)
+                edits.append((after: block.fence.closingLine, removing: 0, lines: inserted))
+            default:
+                continue
+            }
+        }
+        guard !edits.isEmpty else { return nil }
+        // From the bottom up, so that the line numbers of the edits still to come stay right.
+        for edit in edits.sorted(by: { $0.after > $1.after }) {
+            lines.replaceSubrange(edit.after..<(edit.after + edit.removing), with: edit.lines)
+        }
+        return (lines.joined(separator: "\n"), edits.count)
+    }
+
+    /// The lines of an output block holding `text`, written as `fence` is (its indentation, its
+    /// fence character, its info string); the fence is made longer than any run of its character
+    /// in the text, so that no line of the output can close it.
+    static func outputBlock(_ text: String, like fence: Fence, newline: String) -> [String] {
+        let character = fence.marker.first ?? "`"
+        var longestRun = 0, run = 0
+        for scalar in text {
+            run = scalar == character ? run + 1 : 0
+            longestRun = max(longestRun, run)
+        }
+        let marker = String(repeating: character, count: max(fence.marker.count, longestRun + 1, 3))
+        let ending = newline == "\r\n" ? "\r" : ""
+        var content = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        if newline == "\r\n" { content = content.replacingOccurrences(of: "\r\n", with: "\n") }
+        let body = text.isEmpty ? [] : content.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            (line.isEmpty ? String(fence.indentation.trimmingTrailingSpaces) : fence.indentation + line) + ending
+        }
+        return [fence.indentation + marker + fence.info + ending] + body + [fence.indentation + marker + ending]
+    }
+}
+
+extension String {
+    /// The text without spaces and tabs at its end (a quote's `> ` prefix on a blank line is `>`).
+    var trimmingTrailingSpaces: Substring {
+        Substring(self).trimmingTrailingWhitespace
+    }
+}

@@ -1,0 +1,124 @@
+import CMark
+import Foundation
+
+/// A block of a Markdown document, as far as lessons care: fenced code, headings, and where each
+/// block sits in the tree, so that "an output block directly after a code block" can be decided.
+struct MarkdownBlock: Equatable, Sendable {
+    enum Kind: Equatable, Sendable {
+        /// A fenced code block: its info string as written (`"swift-math hidden"`, `""` when absent)
+        /// and its content, with the fence's indentation removed, as cmark reads it.
+        case fencedCode(info: String, literal: String)
+        /// A code block indented by four spaces (never run).
+        case indentedCode
+        /// An ATX or setext heading, with its plain text.
+        case heading(level: Int, text: String)
+        /// Any other block: a paragraph, a list, a quote, a thematic break, raw HTML.
+        case other
+    }
+
+    var kind: Kind
+    /// The first and last line of the block, counted from 1; a fenced block's last line is its
+    /// closing fence (or the last line of its container when the fence is never closed).
+    var startLine: Int
+    var endLine: Int
+    /// The column (from 1, in UTF-8 bytes) where the block starts.
+    var startColumn: Int
+    /// The index, in the list of blocks, of the block just before this one in the same container,
+    /// or nil when this block is the first of its container.
+    var previousSibling: Int?
+}
+
+/// The only place that speaks to libcmark: it turns cmark's nodes into `MarkdownBlock` values at
+/// once and frees what it allocated.
+enum Markdown {
+    /// All the blocks of `text`, in document order (a block's children come after it).
+    static func blocks(in text: String) -> [MarkdownBlock] {
+        let bytes = Array(text.utf8)
+        guard let document = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parse_document($0, buffer.count, CMARK_OPT_SOURCEPOS)
+                }
+            } ?? cmark_parse_document("", 0, CMARK_OPT_SOURCEPOS)
+        }) else { return [] }
+        defer { cmark_node_free(document) }
+
+        var blocks: [MarkdownBlock] = []
+        /// Appends the block children of `container`, each pointing at the one before it.
+        func visitChildren(of container: OpaquePointer) {
+            var previous: Int?
+            var child = cmark_node_first_child(container)
+            while let current = child {
+                if var entry = block(for: current) {
+                    entry.previousSibling = previous
+                    blocks.append(entry)
+                    previous = blocks.count - 1
+                    visitChildren(of: current)
+                }
+                child = cmark_node_next(current)
+            }
+        }
+        visitChildren(of: document)
+        return blocks
+    }
+
+    /// The block `node` is, or nil for an inline node (text, emphasis, code spans, links).
+    private static func block(for node: OpaquePointer) -> MarkdownBlock? {
+        let type = cmark_node_get_type(node)
+        let kind: MarkdownBlock.Kind
+        switch type {
+        case CMARK_NODE_CODE_BLOCK:
+            let info = string(cmark_node_get_fence_info(node))
+            let literal = string(cmark_node_get_literal(node))
+            // cmark 0.30 cannot tell a fenced block from an indented one (no
+            // `cmark_node_get_fenced`); an indented block never has an info string, and the caller
+            // looks at the fence line itself to tell the two apart when the info is empty.
+            kind = .fencedCode(info: info, literal: literal)
+        case CMARK_NODE_HEADING:
+            kind = .heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node))
+        case CMARK_NODE_DOCUMENT, CMARK_NODE_PARAGRAPH, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM,
+             CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CUSTOM_BLOCK:
+            kind = .other
+        default:
+            return nil
+        }
+        return MarkdownBlock(
+            kind: kind,
+            startLine: Int(cmark_node_get_start_line(node)),
+            endLine: Int(cmark_node_get_end_line(node)),
+            startColumn: Int(cmark_node_get_start_column(node)),
+            previousSibling: nil)
+    }
+
+    /// The text of a heading, without its markup: text, code spans and the text inside emphasis
+    /// and links, with soft breaks as spaces.
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                text += string(cmark_node_get_literal(current))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                text += plainText(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+
+    /// Markdown rendered to HTML by cmark. Raw HTML in the text is kept (`CMARK_OPT_UNSAFE`):
+    /// lessons are written by the course's authors, and the site inserts its own HTML blocks.
+    static func html(_ text: String) -> String {
+        guard let rendered = cmark_markdown_to_html(text, text.utf8.count, CMARK_OPT_UNSAFE) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// A string that cmark owns, copied (nil becomes "").
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}
