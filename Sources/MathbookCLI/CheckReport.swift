@@ -32,13 +32,14 @@ struct CheckReport {
     mutating func add(_ check: LessonCheck, compiled: CompiledLessonResult?, outputsRewritten: Bool) {
         let lesson = check.lesson
         var cases: [JUnitReport.Case] = []
+        // A lesson swiftc rejects fails at the block its first diagnostic points into.
+        var rejection: (blockIndex: Int, line: Int, diagnostics: String)?
         if case let .rejected(line, diagnostics) = compiled {
-            let message = "swiftc rejects the lesson's code"
-            text += Report.error(at: "\(lesson.path):\(line)", message, style: style) + "\n" + diagnostics + (diagnostics.hasSuffix("\n") ? "" : "\n")
-            annotate(file: lesson.path, line: line, title: "Compiled lesson", message: message + "\n" + diagnostics)
-            cases.append(JUnitReport.Case(name: "compiled with swiftc", className: className(lesson.path), file: lesson.path, line: line,
-                                          failure: JUnitReport.Failure(message: message, details: diagnostics), seconds: 0))
-            failed += 1
+            let blockIndex = check.blocks.first(where: { blockCheck in
+                let fence = lesson.blocks[blockCheck.blockIndex].fence
+                return (fence.openingLine...fence.closingLine).contains(line)
+            })?.blockIndex ?? check.blocks.first?.blockIndex ?? 0
+            rejection = (blockIndex, line, diagnostics)
         }
         for blockCheck in check.blocks {
             let block = lesson.blocks[blockCheck.blockIndex]
@@ -66,6 +67,13 @@ struct CheckReport {
                 failure = (line, "Output differs",
                            Report.error(at: "\(lesson.path):\(line)", message, style: style) + "\n" + Report.colorDiff(diff, style: style).trimmingTrailingNewline,
                            message + "\n" + diff)
+            }
+            if failure == nil, let rejection, rejection.blockIndex == blockCheck.blockIndex {
+                let message = "swiftc rejects the lesson's code"
+                let diagnostics = rejection.diagnostics.trimmingTrailingNewline
+                failure = (rejection.line, "Compiled lesson",
+                           Report.error(at: "\(lesson.path):\(rejection.line)", message, style: style) + "\n" + diagnostics,
+                           message + "\n" + diagnostics)
             }
             if failure == nil, case let .checked(results)? = compiled,
                let result = results.first(where: { $0.blockIndex == blockCheck.blockIndex }) {

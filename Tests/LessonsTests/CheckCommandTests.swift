@@ -212,7 +212,7 @@ struct CheckCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let lesson = folder.appendingPathComponent("crlf.md")
         try Data("# CRLF\r\n\r\n```swift-math\r\nprint(1)\r\nprint(2)\r\n```\r\n".utf8).write(to: lesson)
-        let good = folder.appendingPathComponent("good/options.md")
+        let good = folder.appendingPathComponent("good/mapping.md")
         let modified = try FileManager.default.attributesOfItem(atPath: good.path)[.modificationDate] as? Date
         let result = CheckCommand.run(CheckOptions(paths: [lesson.path, good.path], update: true, limits: Self.limits), style: Self.plain, environment: [:])
         #expect(result.exitCode == 0)
@@ -250,8 +250,7 @@ struct CheckCommandTests {
         let text = result.standardOutput + result.standardError
         #expect(text.contains("\(differs.path):3: error: compiled by swiftc, the block prints something else\n--- Swift-math (\(differs.path):3)\n+++ swiftc\n"), "\(text)")
         #expect(text.contains("+ReversedCollection<Array<Int>>"), "\(text)")
-        #expect(text.contains("\(redeclares.path):9: error: swiftc rejects the lesson's code\n"), "\(text)")
-        #expect(text.contains("redeclares.md:9:5: error: invalid redeclaration of 'x'"), "\(text)")
+        #expect(text.contains("\(redeclares.path):10: error: swiftc rejects the lesson's code\nredeclares.md:10:5: error: invalid redeclaration of 'x'\n"), "\(text)")
         #expect(text.hasSuffix("12 passed, 2 failed\n"), "\(text)")
         #expect(result.exitCode == 1)
     }
@@ -269,8 +268,8 @@ struct CheckCommandTests {
             \(rule("\(path):13 (expect-error)"))
             [3, 4]
             \(path):16:15: error: index out of range
-                  let cell = row[7]
-                             ^
+               let cell = row[7]
+                          ^
 
             """)
         #expect(result.exitCode == 0)

@@ -40,10 +40,12 @@ public struct DiagnosticPrinter: Sendable {
         let place = (fileName.map { "\($0):" } ?? "") + "\(diagnostic.location):"
         let label = colored ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
         var text = colored ? "\u{1B}[1m\(place)\u{1B}[0m \(label) \(diagnostic.message)" : "\(place) \(label) \(diagnostic.message)"
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the byte: in a Swift string "\r\n" is one character, which "\n" never equals.
+        let lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         let index = diagnostic.location.line - 1
         if index >= 0, index < lines.count {
-            let line = String(lines[index])
+            var line = String(Substring(lines[index]))
+            if line.utf8.last == UInt8(ascii: "\r") { line = String(Substring(line.utf8.dropLast())) }
             text += "\n" + line
             // The caret goes under the column, counted in UTF-8 bytes; tabs are kept for alignment.
             let prefix = line.utf8.prefix(max(0, diagnostic.location.column - 1))

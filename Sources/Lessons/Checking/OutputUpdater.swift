@@ -11,7 +11,8 @@ public enum OutputUpdater {
     public static func updatedSource(of check: LessonCheck) -> (source: String, changedBlocks: Int)? {
         let lesson = check.lesson
         let newline = lesson.source.contains("\r\n") ? "\r\n" : "\n"
-        var lines = lesson.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on the byte: in a Swift string "\r\n" is one character, which "\n" never equals.
+        var lines = lesson.source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
         var edits: [(after: Int, removing: Int, lines: [String])] = []
         for blockCheck in check.blocks {
             let block = lesson.blocks[blockCheck.blockIndex]
@@ -49,12 +50,17 @@ public enum OutputUpdater {
         }
         let marker = String(repeating: character, count: max(fence.marker.count, longestRun + 1, 3))
         let ending = newline == "\r\n" ? "\r" : ""
-        var content = text.hasSuffix("\n") ? String(text.dropLast()) : text
-        if newline == "\r\n" { content = content.replacingOccurrences(of: "\r\n", with: "\n") }
-        let body = text.isEmpty ? [] : content.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            (line.isEmpty ? String(fence.indentation.trimmingTrailingSpaces) : fence.indentation + line) + ending
+        let content = text.utf8.last == UInt8(ascii: "\n") ? Substring(text.utf8.dropLast()) : Substring(text)
+        let blank = String(fence.indentation.trimmingTrailingSpaces)
+        var block: [String] = [fence.indentation + marker + fence.info + ending]
+        if !text.isEmpty {
+            for bytes in content.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+                let line = String(Substring(bytes))
+                block.append((line.isEmpty ? blank : fence.indentation + line) + ending)
+            }
         }
-        return [fence.indentation + marker + fence.info + ending] + body + [fence.indentation + marker + ending]
+        block.append(fence.indentation + marker + ending)
+        return block
     }
 }
 

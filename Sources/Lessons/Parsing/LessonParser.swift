@@ -63,8 +63,10 @@ struct SourceLines {
     let lines: [Substring]
 
     init(_ source: String) {
-        lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        // Split on the byte: in a Swift string "\r\n" is one character, which "\n" never equals.
+        lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
+            let line = Substring(bytes)
+            return line.utf8.last == UInt8(ascii: "\r") ? Substring(line.utf8.dropLast()) : line
         }
     }
 
@@ -98,7 +100,7 @@ private struct BlockReader {
             headings.append(Heading(level: level, text: text, line: block.startLine))
         case let .fencedCode(info, literal):
             guard let fence = try fence(of: block, info: info) else { return }
-            let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            let words = info.split(whereSeparator: \.isWhitespace)
             if words.first == "output" {
                 try attachOutput(literal, words: words.dropFirst(), fence: fence, previous: block.previousSibling)
             } else {
