@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "CMarkTests", dependencies: ["CMark"]),
         .testTarget(
             name: "InterpreterTests",
-            dependencies: ["Interpreter", "MathbookCLI"],
+            dependencies: ["Interpreter", "MathbookCLI", "Lessons"],
             resources: [.copy("Corpus")]
         ),
         .testTarget(

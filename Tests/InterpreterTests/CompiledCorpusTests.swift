@@ -1,10 +1,12 @@
 import Foundation
+@testable import Lessons
 import Testing
 
 // The oracle side of the corpus: each program's `.expected` is what the real Swift compiler's
 // build of it prints, checked here by compiling and running every program again. Nothing in this
 // file uses the interpreter, so the expectations cannot drift towards it.
 //
+// `ChildProcess` is the Lessons target's (it runs `mathbook check --compiled` programs the same way).
 // Tests/InterpreterTests/Corpus/record-expected.sh does the same steps in bash to write the
 // `.expected` files; the two must use the same flags (see `CompiledOracle.compileArguments`).
 
@@ -181,53 +183,22 @@ struct CompiledOracle: Sendable {
     let clangFlags: [String]
 
     #if os(macOS)
-    static let libraryName = "libMathCore.dylib"
     static let libraryPathVariable = "DYLD_LIBRARY_PATH"
     #else
-    static let libraryName = "libMathCore.so"
     static let libraryPathVariable = "LD_LIBRARY_PATH"
     #endif
 
-    /// Builds MathCore from `Sources/MathCore` into a new temporary folder.
+    /// Builds MathCore and Plotting into a new temporary folder, as `mathbook check --compiled` does.
     static func prepare(swiftc: URL, stdbuf: URL) throws -> CompiledOracle {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("compiled-corpus-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        let cflags = pkgConfig(["--cflags", "openblas"], in: work) ?? []
-        let libs = pkgConfig(["--libs", "openblas"], in: work) ?? ["-lopenblas"]
-        let clangFlags = cflags.flatMap { ["-Xcc", $0] }
-        let oracle = CompiledOracle(swiftc: swiftc, stdbuf: stdbuf, work: work, clangFlags: clangFlags)
-
-        let sources = Corpus.packageRoot.appendingPathComponent("Sources/MathCore").resolvingSymlinksInPath()
-        var files: [String] = []
-        if let walker = FileManager.default.enumerator(atPath: sources.path) {
-            for case let path as String in walker where path.hasSuffix(".swift") {
-                files.append(sources.appendingPathComponent(path).path)
-            }
+        do {
+            let libraries = try CompiledLibraries.build(sources: Corpus.packageRoot.resolvingSymlinksInPath(), work: work, swiftc: swiftc)
+            return CompiledOracle(swiftc: swiftc, stdbuf: stdbuf, work: work, clangFlags: libraries.clangFlags)
+        } catch {
+            try? FileManager.default.removeItem(at: work)
+            throw OracleError(description: "building MathCore and Plotting with swiftc failed: \(error)")
         }
-        let arguments = ["-emit-library", "-emit-module", "-parse-as-library", "-module-name", "MathCore",
-                         "-I", oracle.openBLASModuleMap, "-I", oracle.allocatorModuleMap] + clangFlags + libs + files.sorted()
-            + ["-emit-module-path", work.appendingPathComponent("MathCore.swiftmodule").path,
-               "-o", work.appendingPathComponent(libraryName).path]
-        let build = try ChildProcess.run(swiftc, arguments, in: work, timeout: 600)
-        guard build.exitedNormally else {
-            oracle.removeWorkFolder()
-            throw OracleError(description: "building MathCore with swiftc failed (\(build.summary)):\n\(build.standardErrorText)")
-        }
-        // Plotting, on top of MathCore, for the programs that draw.
-        let plottingSources = Corpus.packageRoot.appendingPathComponent("Sources/Plotting").resolvingSymlinksInPath()
-        let plottingFiles = ((try? FileManager.default.contentsOfDirectory(atPath: plottingSources.path)) ?? [])
-            .filter { $0.hasSuffix(".swift") }.sorted().map { plottingSources.appendingPathComponent($0).path }
-        let plottingArguments = ["-emit-library", "-emit-module", "-parse-as-library", "-module-name", "Plotting",
-                                 "-I", work.path, "-L", work.path, "-lMathCore",
-                                 "-I", oracle.openBLASModuleMap, "-I", oracle.allocatorModuleMap] + clangFlags + plottingFiles
-            + ["-emit-module-path", work.appendingPathComponent("Plotting.swiftmodule").path,
-               "-o", work.appendingPathComponent(libraryName.replacingOccurrences(of: "MathCore", with: "Plotting")).path]
-        let plottingBuild = try ChildProcess.run(swiftc, plottingArguments, in: work, timeout: 600)
-        guard plottingBuild.exitedNormally else {
-            oracle.removeWorkFolder()
-            throw OracleError(description: "building Plotting with swiftc failed (\(plottingBuild.summary)):\n\(plottingBuild.standardErrorText)")
-        }
-        return oracle
     }
 
     /// The folder of COpenBLAS's module map, which MathCore's module refers to.
@@ -269,15 +240,6 @@ struct CompiledOracle: Sendable {
 
     func removeWorkFolder() {
         try? FileManager.default.removeItem(at: work)
-    }
-
-    /// `pkg-config ARGS`, split into flags; nil when pkg-config is missing or fails.
-    private static func pkgConfig(_ arguments: [String], in folder: URL) -> [String]? {
-        guard let pkgConfig = ChildProcess.find("pkg-config"),
-              let result = try? ChildProcess.run(pkgConfig, arguments, in: folder, timeout: 30),
-              result.exitedNormally
-        else { return nil }
-        return String(decoding: result.standardOutput, as: UTF8.self).split(whereSeparator: \.isWhitespace).map(String.init)
     }
 }
 
