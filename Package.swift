@@ -16,15 +16,32 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The executable: argument parsing and printing only.
         .executableTarget(
             name: "mathbook",
-            dependencies: ["MathbookCLI", "Interpreter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MathbookCLI", "Site", "Interpreter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        // The commands (`run`, `check`, later `build`, `serve`), testable without a process.
-        .target(name: "MathbookCLI", dependencies: ["Lessons", "Interpreter"]),
+        // The commands (`run`, `check`, `build`, `serve`), testable without a process.
+        .target(name: "MathbookCLI", dependencies: ["Site", "Lessons", "Interpreter"]),
+        // The course site: pages from Mustache templates, highlighting, MathML, search, cache, atomic output.
+        .target(
+            name: "Site",
+            dependencies: [
+                "Lessons",
+                "Interpreter",
+                "Plotting",
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            resources: [.copy("Theme")]
+        ),
         // Lessons: the model, cmark parsing, running blocks in a session, checking and updating outputs.
         .target(
             name: "Lessons",
@@ -88,6 +105,7 @@ let package = Package(
             dependencies: ["Lessons", "MathbookCLI"],
             resources: [.copy("Lessons")]
         ),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Lessons", "MathbookCLI"], resources: [.copy("Course")]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Snapshots")]),
     ]
 )

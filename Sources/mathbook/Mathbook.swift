@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import Interpreter
 import MathbookCLI
+import Site
 
 @main
-struct Mathbook: ParsableCommand {
+struct Mathbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mathbook",
         abstract: "A literate, notebook-style renderer for lessons about the mathematics of AI.",
-        subcommands: [Run.self, Check.self]
+        subcommands: [Build.self, Serve.self, Run.self, Check.self]
     )
 }
 
@@ -70,6 +71,65 @@ struct Check: ParsableCommand {
         let options = CheckOptions(paths: paths, update: update, compiled: compiled, junitPath: junit,
                                    sourcesRoot: sources, limits: runLimits.limits)
         write(CheckCommand.run(options, style: .detect(output: STDOUT_FILENO)))
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the course site from the lessons: one page per lesson, an index, search.")
+
+    @Option(help: ArgumentHelp("The folder of the lessons and course.yml.", valueName: "folder"))
+    var lessons = "lessons"
+
+    @Option(help: ArgumentHelp("Where the site goes (replaced as a whole, atomically).", valueName: "folder"))
+    var output = "site"
+
+    @Option(help: ArgumentHelp("The course's templates, overriding the built-in theme file by file.", valueName: "folder"))
+    var templates = "templates"
+
+    @Flag(help: "Build even when blocks fail, showing their errors on the pages.")
+    var keepGoing = false
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    @OptionGroup var runLimits: RunLimits
+
+    func run() throws {
+        let options = BuildOptions(lessonsFolder: lessons, outputFolder: output, templatesFolder: templates,
+                                   keepGoing: keepGoing, limits: runLimits.limits)
+        let style = OutputStyle.detect(output: STDOUT_FILENO)
+        let result = BuildCommand.run(options, quiet: quiet, style: style) { line in
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+        write(result)
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site, serve it on 127.0.0.1, and rebuild and reload the page when a lesson or template changes.")
+
+    @Option(help: ArgumentHelp("The folder of the lessons and course.yml.", valueName: "folder"))
+    var lessons = "lessons"
+
+    @Option(help: ArgumentHelp("Where the site goes.", valueName: "folder"))
+    var output = "site"
+
+    @Option(help: ArgumentHelp("The course's templates, overriding the built-in theme file by file.", valueName: "folder"))
+    var templates = "templates"
+
+    @Option(help: "The port to listen on.")
+    var port: UInt16 = 8000
+
+    @OptionGroup var runLimits: RunLimits
+
+    func run() async throws {
+        let options = BuildOptions(lessonsFolder: lessons, outputFolder: output, templatesFolder: templates, limits: runLimits.limits)
+        let server = DevServer(options: options, port: port) { line in
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+        try await server.run()
     }
 }
 

@@ -33,6 +33,11 @@ public enum LessonHTML {
         return html
     }
 
+    /// Markdown (a course's introduction, say) rendered by cmark, raw HTML kept.
+    public static func markdownToHTML(_ text: String) -> String {
+        Markdown.html(text)
+    }
+
     /// The formulas of a lesson, in order (for checking them before rendering).
     public static func formulas(of lesson: Lesson) -> [MathSpan] {
         prepare(lesson).spans

@@ -74,21 +74,21 @@ public enum LessonRunner {
 }
 
 /// Slots filled by concurrent workers, each slot by exactly one of them.
-final class ResultSlots<Value>: @unchecked Sendable {
+public final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
     private let lock = NSLock()
 
-    init(count: Int) {
+    public init(count: Int) {
         slots = Array(repeating: nil, count: count)
     }
 
-    subscript(index: Int) -> Value? {
+    public subscript(index: Int) -> Value? {
         get { lock.withLock { slots[index] } }
         set { lock.withLock { slots[index] = newValue } }
     }
 
     /// The values, once every slot is filled.
-    var values: [Value] {
+    public var values: [Value] {
         lock.withLock { slots.compactMap { $0 } }
     }
 }

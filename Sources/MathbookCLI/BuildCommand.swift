@@ -1,0 +1,42 @@
+import Foundation
+import Site
+
+/// `mathbook build`: turns the lessons into the static course site.
+public enum BuildCommand {
+    /// Builds the site; with `quiet` false, `progress` hears a line per lesson as it finishes.
+    public static func run(
+        _ options: BuildOptions, quiet: Bool, style: OutputStyle,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) -> CommandResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let silent: @Sendable (String) -> Void = { _ in }
+        let report = SiteBuilder.build(options, progress: quiet ? silent : progress)
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        guard report.succeeded else {
+            let errors = report.errors.map { $0.path.isEmpty ? $0.message : Report.error(at: $0.place, $0.message, style: style) }.joined(separator: "\n")
+            return CommandResult(
+                standardOutput: "",
+                standardError: errors + "\n" + "error: the site was not built; \(options.outputFolder) is unchanged\n",
+                exitCode: 1)
+        }
+        var output = ""
+        for failure in report.failuresShown {
+            output += "warning: shown on the page (--keep-going): \(failure)\n"
+        }
+        if !quiet {
+            let ran = report.rebuilt.count
+            output += String(format: "Built %@ (%d pages): %d lesson%@ ran, %d from the cache, in %.2f s\n",
+                             options.outputFolder, report.pageCount, ran, ran == 1 ? "" : "s", report.cached.count, seconds)
+        }
+        return CommandResult(standardOutput: output, standardError: "", exitCode: 0)
+    }
+}
+
+extension SiteError {
+    /// `path:line:column`, as much of it as is known.
+    var place: String {
+        line > 0 ? (column > 0 ? "\(path):\(line):\(column)" : "\(path):\(line)") : path
+    }
+}

@@ -1,0 +1,214 @@
+import Dispatch
+import Foundation
+import Interpreter
+import Lessons
+
+/// What `mathbook build` is asked to do.
+public struct BuildOptions: Sendable {
+    /// The folder of the lessons and of `course.yml`.
+    public var lessonsFolder: String
+    /// Where the site goes (replaced as a whole).
+    public var outputFolder: String
+    /// The course's templates, overriding the built-in theme file by file.
+    public var templatesFolder: String
+    /// Where the results of each lesson's run are kept between builds.
+    public var cacheFolder: String
+    /// Build even when blocks fail, showing their errors on the pages.
+    public var keepGoing: Bool
+    /// Add the dev server's reload script to every page.
+    public var liveReload: Bool
+    public var limits: Limits
+
+    public init(lessonsFolder: String = "lessons", outputFolder: String = "site", templatesFolder: String = "templates",
+                cacheFolder: String = ".mathbook-cache", keepGoing: Bool = false, liveReload: Bool = false, limits: Limits = .standard) {
+        self.lessonsFolder = lessonsFolder
+        self.outputFolder = outputFolder
+        self.templatesFolder = templatesFolder
+        self.cacheFolder = cacheFolder
+        self.keepGoing = keepGoing
+        self.liveReload = liveReload
+        self.limits = limits
+    }
+}
+
+/// How a build went.
+public struct BuildReport: Sendable {
+    /// Lesson files whose blocks ran, with the seconds each took.
+    public var rebuilt: [(file: String, seconds: Double)] = []
+    /// Lesson files whose results came from the cache.
+    public var cached: [String] = []
+    /// What stopped the build (empty when the site was written).
+    public var errors: [SiteError] = []
+    /// Failing blocks shown on the pages (with `keepGoing`).
+    public var failuresShown: [String] = []
+    /// The site's build version (a digest of everything it was made from).
+    public var buildVersion = ""
+    public var pageCount = 0
+
+    public var succeeded: Bool { errors.isEmpty }
+}
+
+/// Builds the course site: reads the lessons, runs those the cache does not know, renders every
+/// page from the theme, checks the links, and swaps the new site in.
+public enum SiteBuilder {
+    /// Mathbook's version, part of the build cache's key.
+    public static let version = "0.6.0"
+
+    /// Builds the site; `progress` hears a line per lesson as it finishes.
+    public static func build(_ options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }) -> BuildReport {
+        var report = BuildReport()
+        let lessonsFolder = URL(fileURLWithPath: options.lessonsFolder)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: lessonsFolder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            report.errors = [SiteError(path: options.lessonsFolder, "there is no lessons folder here")]
+            return report
+        }
+        do {
+            let configuration = try CourseConfiguration.load(from: lessonsFolder, displayFolder: options.lessonsFolder)
+            let theme = try Theme.load(overrides: URL(fileURLWithPath: options.templatesFolder), displayPath: options.templatesFolder)
+            let (lessons, readErrors) = readLessons(in: options.lessonsFolder)
+            report.errors += readErrors
+            let ordered = try order(lessons, by: configuration, folder: options.lessonsFolder)
+            let course = runOrRecall(ordered, options: options, report: &report, progress: progress)
+            for entry in course {
+                for block in entry.results.blocks where block.failed {
+                    if options.keepGoing {
+                        report.failuresShown.append(block.failure ?? entry.lesson.path)
+                    } else {
+                        // The failure is a whole diagnostic already (`file:line:col: error: …`, line, caret).
+                        report.errors.append(SiteError(path: "", block.failure ?? "\(entry.lesson.path): error: a block failed"))
+                    }
+                }
+            }
+            guard report.errors.isEmpty else { return report }
+
+            var hasher = StableHasher()
+            hasher.combine(theme.digest)
+            hasher.combine(configuration.title + "\u{0}" + configuration.introduction)
+            for entry in course {
+                hasher.combine(entry.lesson.path)
+                hasher.combine(entry.lesson.source)
+            }
+            report.buildVersion = hasher.hexDigest
+
+            let (files, renderErrors) = render(course, configuration: configuration, theme: theme, options: options, version: report.buildVersion)
+            report.errors += renderErrors
+            guard report.errors.isEmpty else { return report }
+            report.pageCount = course.count + 1
+            try SiteOutput.write(files, to: URL(fileURLWithPath: options.outputFolder))
+        } catch {
+            report.errors.append(error)
+        }
+        return report
+    }
+
+    /// Every `.md` file directly in the folder, parsed; a lesson that cannot be read is an error.
+    static func readLessons(in folder: String) -> ([Lesson], [SiteError]) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        var lessons: [Lesson] = []
+        var errors: [SiteError] = []
+        for name in names {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            do {
+                lessons.append(try LessonParser.parse(contentsOf: URL(fileURLWithPath: path), path: path))
+            } catch {
+                errors.append(SiteError(path: error.path, line: error.location.line, column: error.location.column, error.message))
+            }
+        }
+        return (lessons, errors)
+    }
+
+    /// The lessons in course order: as `course.yml` lists them, or by front matter `order`, then name.
+    static func order(_ lessons: [Lesson], by configuration: CourseConfiguration, folder: String) throws(SiteError) -> [Lesson] {
+        let byName = Dictionary(uniqueKeysWithValues: lessons.map { (fileName(of: $0), $0) })
+        guard let names = configuration.lessonOrder else {
+            return lessons.sorted { ($0.frontMatter.order ?? Int.max, fileName(of: $0)) < ($1.frontMatter.order ?? Int.max, fileName(of: $1)) }
+        }
+        let configurationPath = (folder as NSString).appendingPathComponent(CourseConfiguration.fileName)
+        for name in names where byName[name] == nil {
+            throw SiteError(path: configurationPath, "the lesson '\(name)' is listed, but there is no such file in \(folder)")
+        }
+        for lesson in lessons where !names.contains(fileName(of: lesson)) {
+            throw SiteError(path: configurationPath, "the lesson '\(fileName(of: lesson))' is not listed under 'lessons'")
+        }
+        return names.compactMap { byName[$0] }
+    }
+
+    static func fileName(of lesson: Lesson) -> String {
+        (lesson.path as NSString).lastPathComponent
+    }
+
+    /// Each lesson's results: from the cache when its key is there, else run (in parallel) and stored.
+    static func runOrRecall(
+        _ lessons: [Lesson], options: BuildOptions, report: inout BuildReport, progress: @escaping @Sendable (String) -> Void
+    ) -> [CourseLesson] {
+        let cache = BuildCache(folder: URL(fileURLWithPath: options.cacheFolder))
+        let tool = BuildCache.toolIdentity
+        let limits = String(describing: options.limits)
+        let keys = lessons.map { BuildCache.key(path: $0.path, source: $0.source, tool: tool, limits: limits) }
+        var results: [LessonResults?] = keys.map { cache.results(for: $0) }
+        let toRun = results.indices.filter { results[$0] == nil }
+        for index in results.indices where results[index] != nil {
+            report.cached.append(lessons[index].path)
+            progress("  cached   \(lessons[index].path)")
+        }
+        let ran = ResultSlots<(LessonResults, Double)>(count: toRun.count)
+        DispatchQueue.concurrentPerform(iterations: toRun.count) { position in
+            let lesson = lessons[toRun[position]]
+            let clock = ContinuousClock()
+            let start = clock.now
+            let check = LessonCheck(LessonRunner.run(lesson, limits: options.limits))
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            ran[position] = (LessonResults(check), seconds)
+            progress(String(format: "  ran      %@ in %.2f s", lesson.path, seconds))
+        }
+        for (position, index) in toRun.enumerated() {
+            guard let (lessonResults, seconds) = ran[position] else { continue }
+            results[index] = lessonResults
+            cache.store(lessonResults, for: keys[index])
+            report.rebuilt.append((lessons[index].path, seconds))
+        }
+        return lessons.indices.compactMap { index in
+            guard let lessonResults = results[index] else { return nil }
+            let name = fileName(of: lessons[index])
+            return CourseLesson(lesson: lessons[index], results: lessonResults, pageName: String(name.dropLast(3)) + ".html", fileName: name)
+        }
+    }
+
+    /// Every file of the site, by path: pages, the search index, the theme's assets; and every
+    /// error found making them (a formula, a template, a broken link).
+    static func render(
+        _ course: [CourseLesson], configuration: CourseConfiguration, theme: Theme, options: BuildOptions, version: String
+    ) -> (files: [String: Data], errors: [SiteError]) {
+        let renderer = PageRenderer(theme: theme, courseTitle: configuration.title, lessons: course,
+                                    buildVersion: version, liveReload: options.liveReload)
+        var pages: [String: String] = [:]
+        var searchPages: [SearchIndex.Page] = []
+        var errors: [SiteError] = []
+        for position in course.indices {
+            do {
+                let page = try renderer.lessonPage(at: position)
+                pages[page.name] = page.html
+                searchPages.append(SearchIndex.Page(title: course[position].title, href: page.name, sections: page.sections))
+            } catch {
+                errors.append(error)
+            }
+        }
+        do {
+            let index = try renderer.indexPage(introductionHTML: LessonHTML.markdownToHTML(configuration.introduction))
+            pages[index.name] = index.html
+        } catch {
+            errors.append(error)
+        }
+        guard errors.isEmpty else { return ([:], errors) }
+
+        var files: [String: Data] = [:]
+        for (name, html) in pages { files[name] = Data(html.utf8) }
+        files["search-index.js"] = Data(SearchIndex.script(searchPages).utf8)
+        for (path, data) in theme.assets { files["assets/" + path] = data }
+        let broken = LinkChecker.brokenLinks(pages: pages, otherFiles: Set(files.keys), siteFolder: options.outputFolder)
+        return (broken.isEmpty ? files : [:], broken)
+    }
+}
