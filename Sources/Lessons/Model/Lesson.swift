@@ -19,6 +19,15 @@ public struct Lesson: Equatable, Sendable {
     /// The headings, in order, for a table of contents.
     public var headings: [Heading]
 
+    public init(path: String, source: String, frontMatter: FrontMatter, title: String?, blocks: [CodeBlock], headings: [Heading]) {
+        self.path = path
+        self.source = source
+        self.frontMatter = frontMatter
+        self.title = title
+        self.blocks = blocks
+        self.headings = headings
+    }
+
     /// The blocks that run: `swift-math` blocks not marked `no-run`.
     public var runnableBlocks: [CodeBlock] { blocks.filter(\.isRunnable) }
 }

@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     /// Add the dev server's reload script to every page.
     public var liveReload: Bool
     public var limits: Limits
+    /// Remembers sessions between builds, to re-run a changed lesson from its first changed block
+    /// (the dev server's); nil to run every changed lesson from the top.
+    public var incrementalRunner: IncrementalLessonRunner?
 
     public init(lessonsFolder: String = "lessons", outputFolder: String = "site", templatesFolder: String = "templates",
                 cacheFolder: String = ".mathbook-cache", keepGoing: Bool = false, liveReload: Bool = false, limits: Limits = .standard) {
@@ -66,8 +69,16 @@ public enum SiteBuilder {
         do {
             let configuration = try CourseConfiguration.load(from: lessonsFolder, displayFolder: options.lessonsFolder)
             let theme = try Theme.load(overrides: URL(fileURLWithPath: options.templatesFolder), displayPath: options.templatesFolder)
-            let (lessons, readErrors) = readLessons(in: options.lessonsFolder)
-            report.errors += readErrors
+            var (lessons, readErrors) = readLessons(in: options.lessonsFolder)
+            if options.keepGoing {
+                // A lesson that cannot be read becomes a page that says why.
+                for error in readErrors {
+                    report.failuresShown.append(error.description)
+                    lessons.append(errorLesson(error))
+                }
+            } else {
+                report.errors += readErrors
+            }
             let ordered = try order(lessons, by: configuration, folder: options.lessonsFolder)
             let course = runOrRecall(ordered, options: options, report: &report, progress: progress)
             for entry in course {
@@ -119,6 +130,20 @@ public enum SiteBuilder {
         return (lessons, errors)
     }
 
+    /// A stand-in lesson showing why the real one cannot be read.
+    static func errorLesson(_ error: SiteError) -> Lesson {
+        let name = (error.path as NSString).lastPathComponent
+        var longestRun = 0, run = 0
+        for character in error.description {
+            run = character == "`" ? run + 1 : 0
+            longestRun = max(longestRun, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longestRun + 1))
+        let source = "# \(name)\n\nThis lesson cannot be read:\n\n\(fence)text\n\(error.description)\n\(fence)\n"
+        return (try? LessonParser.parse(source: source, path: error.path))
+            ?? Lesson(path: error.path, source: source, frontMatter: FrontMatter(), title: name, blocks: [], headings: [])
+    }
+
     /// The lessons in course order: as `course.yml` lists them, or by front matter `order`, then name.
     static func order(_ lessons: [Lesson], by configuration: CourseConfiguration, folder: String) throws(SiteError) -> [Lesson] {
         let byName = Dictionary(uniqueKeysWithValues: lessons.map { (fileName(of: $0), $0) })
@@ -158,11 +183,19 @@ public enum SiteBuilder {
             let lesson = lessons[toRun[position]]
             let clock = ContinuousClock()
             let start = clock.now
-            let check = LessonCheck(LessonRunner.run(lesson, limits: options.limits))
+            var resumedAt = 0
+            let executed: ExecutedLesson
+            if let runner = options.incrementalRunner {
+                (executed, resumedAt) = runner.run(lesson, limits: options.limits)
+            } else {
+                executed = LessonRunner.run(lesson, limits: options.limits)
+            }
+            let check = LessonCheck(executed)
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             ran[position] = (LessonResults(check), seconds)
-            progress(String(format: "  ran      %@ in %.2f s", lesson.path, seconds))
+            let from = resumedAt > 0 ? String(format: " (from block %d of %d)", resumedAt + 1, executed.runs.count) : ""
+            progress(String(format: "  ran      %@ in %.2f s", lesson.path, seconds) + from)
         }
         for (position, index) in toRun.enumerated() {
             guard let (lessonResults, seconds) = ran[position] else { continue }
@@ -197,7 +230,9 @@ public enum SiteBuilder {
             }
         }
         do {
-            let index = try renderer.indexPage(introductionHTML: LessonHTML.markdownToHTML(configuration.introduction))
+            let introduction = LinkRewriter.rewriteLessonLinks(in: LessonHTML.markdownToHTML(configuration.introduction),
+                                                               pageNames: Dictionary(uniqueKeysWithValues: course.map { ($0.fileName, $0.pageName) }))
+            let index = try renderer.indexPage(introductionHTML: introduction)
             pages[index.name] = index.html
         } catch {
             errors.append(error)

@@ -22,7 +22,7 @@ public struct MathError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-// Every message is made here, so that the wording stays consistent and tests can name it.
+/// The constructors of every message, so that wording stays consistent and tests can name them.
 extension MathError {
     /// A command that no table or rule knows, e.g. `\foo`.
     static func unsupportedCommand(_ name: String, at offset: Int) -> MathError {
@@ -160,6 +160,11 @@ extension MathError {
     static func unsupportedNegation(_ found: String?, at offset: Int) -> MathError {
         let what = found.map { " '\($0)'" } ?? ""
         return MathError(message: "\\not cannot negate\(what); use a negated symbol such as \\neq or \\notin", offset: offset)
+    }
+
+    /// A row that ends where its caller expected more; a guard the grammar should never reach.
+    static func unexpectedEnd(at offset: Int) -> MathError {
+        MathError(message: "the formula ends too early", offset: offset)
     }
 
     /// A `\` with nothing after it.

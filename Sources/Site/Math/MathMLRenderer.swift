@@ -38,20 +38,20 @@ struct MathMLRenderer {
         self.displayStyle = displayStyle
     }
 
-    /// The characters that XML text must escape.
+    /// The text with `&`, `<` and `>` escaped for XML; scalar by scalar, so that no combining mark hides one.
     static func escaped(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.append(character)
+        let scalars = text.unicodeScalars
+        guard scalars.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in scalars {
+            switch scalar {
+            case "&": result.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": result.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": result.append(contentsOf: "&gt;".unicodeScalars)
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 
     /// The nodes of a row, with function application marks and the thin spaces TeX puts around function names.
@@ -72,86 +72,105 @@ struct MathMLRenderer {
     }
 
     /// One node as one element; a function name alone is its `<mi>`, the row adds the application mark.
+    ///
+    /// This sits on every level of recursion, so each case renders in its own function
+    /// to keep this frame small: debug builds give every local of a function its own stack slot.
     mutating func render(_ node: MathNode) {
         switch node {
-        case .number(let text, let font):
-            element("mn", Self.escaped(font?.styled(text) ?? text))
-        case .identifier(let text, let font):
-            renderIdentifier(text, font: font)
-        case .operator(let symbol):
-            renderOperator(symbol)
-        case .largeOperator(let symbol):
-            // The dictionary makes ∑ and ∫ large in display style, and ∑'s limits movable.
-            element("mo", Self.escaped(symbol.text))
-        case .function(let function):
-            renderIdentifier(function.name, font: .upright)
-        case .text(let text):
-            element("mtext", Self.escaped(text))
-        case .space(let width):
-            output += "<mspace width=\"\(width)\"/>"
-        case .group(let nodes):
-            output += "<mrow>"
-            renderRow(nodes)
-            output += "</mrow>"
-        case .fraction(let numerator, let denominator, let style):
-            renderFraction(numerator, denominator, style: style)
-        case .binomial(let top, let bottom):
-            output += "<mrow>" + Self.fence("(", form: "prefix") + "<mfrac linethickness=\"0\">"
-            renderInTextStyle(top)
-            renderInTextStyle(bottom)
-            output += "</mfrac>" + Self.fence(")", form: "postfix") + "</mrow>"
-        case .root(let radicand, let index):
-            renderRoot(radicand, index: index)
-        case .scripts(let base, let sub, let sup, let limits):
-            renderScripts(base, sub: sub, sup: sup, limits: limits)
-        case .accent(let base, let accent):
-            renderAccent(base, accent)
-        case .underOver(let base, let under, let over):
-            renderUnderOver(base, under: under, over: over)
-        case .fenced(let open, let body, let close):
-            output += "<mrow>"
-            if let open { output += Self.fence(open, form: "prefix") }
-            renderRow(body)
-            if let close { output += Self.fence(close, form: "postfix") }
-            output += "</mrow>"
-        case .middle(let delimiter):
-            output += Self.fence(delimiter, form: "infix")
-        case .sizedDelimiter(let delimiter, let size, _):
-            output += "<mo maxsize=\"\(size)\" minsize=\"\(size)\" stretchy=\"true\">" + Self.escaped(delimiter) + "</mo>"
-        case .table(let rows, let columnAlignment):
-            renderTable(rows, columnAlignment: columnAlignment)
-        case .style(let display, let nodes):
-            output += "<mstyle displaystyle=\"\(display)\">"
-            let saved = displayStyle
-            displayStyle = display
-            renderRow(nodes)
-            displayStyle = saved
-            output += "</mstyle>"
-        case .phantom(let content):
-            output += "<mphantom>"
-            renderArgument(content)
-            output += "</mphantom>"
+        case .number(let text, let font): renderNumber(text, font: font)
+        case .identifier(let text, let font): renderIdentifier(text, font: font)
+        case .operator(let symbol): renderOperator(symbol)
+        // The dictionary makes ∑ and ∫ large in display style, and ∑'s limits movable.
+        case .largeOperator(let symbol): element("mo", symbol.text)
+        case .function(let function): renderIdentifier(function.name, font: .upright)
+        case .text(let text): element("mtext", text)
+        case .space(let width): output += "<mspace width=\"\(width)\"/>"
+        case .group(let nodes): renderGroup(nodes)
+        case .fraction(let numerator, let denominator, let style): renderFraction(numerator, denominator, style: style)
+        case .binomial(let top, let bottom): renderBinomial(top, bottom)
+        case .root(let radicand, let index): renderRoot(radicand, index: index)
+        case .scripts(let base, let sub, let sup, let limits): renderScripts(base, sub: sub, sup: sup, limits: limits)
+        case .accent(let base, let accent): renderAccent(base, accent)
+        case .underOver(let base, let under, let over): renderUnderOver(base, under: under, over: over)
+        case .fenced(let open, let body, let close): renderFenced(open, body, close)
+        case .middle(let delimiter): output += Self.fence(delimiter, form: "infix")
+        case .sizedDelimiter(let delimiter, let size, _): renderSizedDelimiter(delimiter, size: size)
+        case .table(let rows, let columnAlignment): renderTable(rows, columnAlignment: columnAlignment)
+        case .style(let display, let nodes): renderStyle(display, nodes)
+        case .phantom(let content): renderPhantom(content)
         }
     }
 
-    private mutating func element(_ name: String, _ escapedText: String) {
-        output += "<\(name)>" + escapedText + "</\(name)>"
+    /// An `<mn>`, in the alphabet of `\mathbf{1}` and the like where Unicode has one.
+    private mutating func renderNumber(_ text: String, font: MathFont?) {
+        element("mn", font?.styled(text) ?? text)
+    }
+
+    /// A braced group: an `<mrow>`, even of one node, as TeX makes it one atom.
+    private mutating func renderGroup(_ nodes: [MathNode]) {
+        output += "<mrow>"
+        renderRow(nodes)
+        output += "</mrow>"
+    }
+
+    /// `\binom`: a fraction without a bar between stretchy parentheses.
+    private mutating func renderBinomial(_ top: MathNode, _ bottom: MathNode) {
+        output += "<mrow>" + Self.fence("(", form: "prefix") + "<mfrac linethickness=\"0\">"
+        renderInTextStyle(top)
+        renderInTextStyle(bottom)
+        output += "</mfrac>" + Self.fence(")", form: "postfix") + "</mrow>"
+    }
+
+    /// `\left … \right` or an environment's delimiters around their row.
+    private mutating func renderFenced(_ open: String?, _ body: [MathNode], _ close: String?) {
+        output += "<mrow>"
+        if let open { output += Self.fence(open, form: "prefix") }
+        renderRow(body)
+        if let close { output += Self.fence(close, form: "postfix") }
+        output += "</mrow>"
+    }
+
+    /// `\big(` and its relatives: a delimiter stretched to exactly the given size.
+    private mutating func renderSizedDelimiter(_ delimiter: String, size: String) {
+        output += "<mo maxsize=\"\(size)\" minsize=\"\(size)\" stretchy=\"true\">" + Self.escaped(delimiter) + "</mo>"
+    }
+
+    /// `\displaystyle` or `\textstyle` over the rest of a group.
+    private mutating func renderStyle(_ display: Bool, _ nodes: [MathNode]) {
+        output += "<mstyle displaystyle=\"\(display)\">"
+        let saved = displayStyle
+        displayStyle = display
+        renderRow(nodes)
+        displayStyle = saved
+        output += "</mstyle>"
+    }
+
+    /// `\phantom`: space as wide as the content, which stays invisible.
+    private mutating func renderPhantom(_ content: MathNode) {
+        output += "<mphantom>"
+        renderArgument(content)
+        output += "</mphantom>"
+    }
+
+    /// A token element, with its text escaped.
+    private mutating func element(_ name: String, _ text: String) {
+        output += "<\(name)>" + Self.escaped(text) + "</\(name)>"
     }
 
     /// An `<mi>`; upright single letters need `mathvariant="normal"`, other alphabets use Unicode's math letters.
     private mutating func renderIdentifier(_ text: String, font: MathFont?) {
         switch font {
         case nil:
-            element("mi", Self.escaped(text))
+            element("mi", text)
         case .upright?:
             if Self.isItalicisedByDefault(text) {
                 output += "<mi mathvariant=\"normal\">" + Self.escaped(text) + "</mi>"
             } else {
-                element("mi", Self.escaped(text))
+                element("mi", text)
             }
         case let font?:
             // MathML Core supports no mathvariant but normal; the math alphabets render everywhere.
-            element("mi", Self.escaped(font.styled(text)))
+            element("mi", font.styled(text))
         }
     }
 
@@ -162,6 +181,7 @@ struct MathMLRenderer {
         return MathFont.italic.styled(scalar) != scalar || scalar == "ı" || scalar == "ȷ"
     }
 
+    /// An `<mo>`, with the attributes that make MathML Core space and stretch it as TeX does.
     private mutating func renderOperator(_ symbol: OperatorSymbol) {
         let text = Self.escaped(symbol.text)
         switch symbol.style {
@@ -201,6 +221,7 @@ struct MathMLRenderer {
         displayStyle = saved
     }
 
+    /// `\frac`, wrapped in `<mstyle>` when `\dfrac` or `\tfrac` forces a style.
     private mutating func renderFraction(_ numerator: MathNode, _ denominator: MathNode, style: FractionStyle) {
         let wrapper: String? = switch style {
         case .inherited: nil
@@ -215,6 +236,7 @@ struct MathMLRenderer {
         if wrapper != nil { output += "</mstyle>" }
     }
 
+    /// `\sqrt` as `<msqrt>`, or `<mroot>` with an index.
     private mutating func renderRoot(_ radicand: MathNode, index: MathNode?) {
         guard let index else {
             // <msqrt> takes a row of children, so a group needs no extra <mrow>.
@@ -255,6 +277,7 @@ struct MathMLRenderer {
         output += "</\(name)>"
     }
 
+    /// Whether scripts go above and below: `\limits` or `\nolimits` if given, else TeX's rule for the base.
     private func placesLimits(on base: MathNode, override: Bool?) -> Bool {
         switch base {
         case .largeOperator(let symbol): return override ?? (symbol.limits && displayStyle)
@@ -264,6 +287,7 @@ struct MathMLRenderer {
         }
     }
 
+    /// An accent over or under its base; braces are not accents, so they get no `accent` attribute.
     private mutating func renderAccent(_ base: MathNode, _ accent: TeXAccent) {
         let name = accent.below ? "munder" : "mover"
         let attribute = accent.isBrace ? "" : accent.below ? " accentunder=\"true\"" : " accent=\"true\""
@@ -272,6 +296,7 @@ struct MathMLRenderer {
         output += "<mo stretchy=\"\(accent.stretchy)\">" + Self.escaped(accent.mark) + "</mo></\(name)>"
     }
 
+    /// `\overset`, `\underset` and `\stackrel`: a script set above or below its base.
     private mutating func renderUnderOver(_ base: MathNode, under: MathNode?, over: MathNode?) {
         let name = under == nil ? "mover" : over == nil ? "munder" : "munderover"
         output += "<\(name)>"
@@ -281,6 +306,7 @@ struct MathMLRenderer {
         output += "</\(name)>"
     }
 
+    /// A matrix or cases table, its cells in text style as in TeX.
     private mutating func renderTable(_ rows: [[[MathNode]]], columnAlignment: String?) {
         // MathML Core has no column alignment: Firefox honours the attribute, Chromium needs the site's CSS.
         output += columnAlignment.map { "<mtable columnalign=\"\($0)\">" } ?? "<mtable>"
@@ -305,6 +331,7 @@ private enum SpacingClass: Equatable {
     case ordinary, function, largeOperator, binary, relation, opening, closing, punctuation, space
 }
 
+/// Spacing classes from TeX's atom classes.
 extension SpacingClass {
     init(_ texClass: TeXClass) {
         switch texClass {
@@ -318,6 +345,7 @@ extension SpacingClass {
     }
 }
 
+/// How a node's edges take part in the spacing around function names.
 extension MathNode {
     /// Whether this is a function name, perhaps with scripts, which is followed by U+2061 FUNCTION APPLICATION.
     fileprivate var appliesFunction: Bool {

@@ -48,8 +48,8 @@ enum TeXTokenizer {
                 guard index + 1 < characters.count else { throw .loneBackslash(at: start) }
                 let first = characters[index + 1]
                 try validate(first, at: offsets[index + 1])
-                if first.isASCIILetter {
-                    while next < characters.count, characters[next].isASCIILetter {
+                if first.isTeXLetter {
+                    while next < characters.count, characters[next].isTeXLetter {
                         next += 1
                     }
                     kind = .command(String(characters[(index + 1)..<next]))
@@ -82,11 +82,11 @@ enum TeXTokenizer {
             if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF {
                 throw .controlCharacter(scalar, at: scalarOffset)
             }
-            scalarOffset += String(scalar).utf8.count
+            scalarOffset += UTF8.width(scalar)
         }
         let scalars = character.unicodeScalars
         if scalars.count > 1, let first = scalars.first, first.isASCII, character != "\r\n",
-            !Character(first).isASCIILetter
+            !Character(first).isTeXLetter
         {
             throw .combiningMark(after: character, at: offset)
         }
@@ -132,6 +132,7 @@ enum FractionStyle: Sendable, Equatable {
     case inherited, display, text
 }
 
+/// Questions the parser asks about a node it has read.
 extension MathNode {
     /// Whether `\limits` and `\nolimits` may follow, as they may after big operators and named functions.
     var takesLimits: Bool {
@@ -145,7 +146,10 @@ extension MathNode {
 /// Parses TeX math into ``MathNode``s, with nesting capped so that hostile input cannot exhaust the stack.
 struct TeXParser {
     /// The deepest nesting of groups, arguments, `\left` and environments accepted.
-    static let maximumNesting = 100
+    ///
+    /// Real formulas stay under ten levels. A level costs up to about 7 KiB of stack in debug builds
+    /// (1 KiB optimised), so 50 levels fit in the 512 KiB of a secondary thread, as on macOS.
+    static let maximumNesting = 50
 
     /// Why a row of nodes stopped; the terminator itself is left unread for the caller.
     private enum RowEnd: Equatable {
@@ -172,6 +176,7 @@ struct TeXParser {
         return try parser.parseFormula()
     }
 
+    /// A parser at the start of `source`, whose tokens and braces are already checked.
     private init(_ source: String) throws(MathError) {
         tokens = try TeXTokenizer.tokens(in: source)
         utf8 = Array(source.utf8)
@@ -199,6 +204,7 @@ struct TeXParser {
         return matches
     }
 
+    /// The current token, not yet consumed.
     private var peek: TeXToken? {
         position < tokens.count ? tokens[position] : nil
     }
@@ -214,6 +220,7 @@ struct TeXParser {
         depth += 1
     }
 
+    /// The nodes of the whole formula, which must end where the input ends.
     private mutating func parseFormula() throws(MathError) -> [MathNode] {
         let (nodes, end) = try parseRow()
         guard end == .endOfInput else { throw unexpected(end) }
@@ -230,10 +237,11 @@ struct TeXParser {
         case .middle: return .unopenedDelimiter("middle", at: offset)
         case .end: return .unbegunEnvironment(at: offset)
         case .closeBrace: return .unopenedBrace(at: offset)
-        case .closeBracket, .endOfInput: return .unsupportedCharacter("]", at: offset)
+        case .closeBracket, .endOfInput: return .unexpectedEnd(at: offset)
         }
     }
 
+    /// The terminator this token would be for the current row, if any.
     private func rowEnd(of token: TeXToken, closedByBracket: Bool) -> RowEnd? {
         switch token.kind {
         case .closeBrace: return .closeBrace
@@ -247,6 +255,15 @@ struct TeXParser {
         }
     }
 
+    /// Whether the token is `\displaystyle` (true) or `\textstyle` (false).
+    private func styleSwitch(_ token: TeXToken) -> Bool? {
+        switch token.kind {
+        case .command("displaystyle"): return true
+        case .command("textstyle"): return false
+        default: return nil
+        }
+    }
+
     /// Nodes up to the next terminator of the current level; `closedByBracket` is for `\sqrt[…]`.
     private mutating func parseRow(closedByBracket: Bool = false) throws(MathError) -> (nodes: [MathNode], end: RowEnd) {
         var nodes: [MathNode] = []
@@ -254,18 +271,29 @@ struct TeXParser {
             if let end = rowEnd(of: token, closedByBracket: closedByBracket) {
                 return (nodes, end)
             }
-            if case .command(let name) = token.kind, name == "displaystyle" || name == "textstyle" {
-                // A style switch lasts to the end of its group, so the rest of the row goes inside it.
-                position += 1
-                try enterNesting(at: token.offset)
-                defer { depth -= 1 }
-                let (rest, end) = try parseRow(closedByBracket: closedByBracket)
-                nodes.append(.style(display: name == "displaystyle", rest))
-                return (nodes, end)
+            if let display = styleSwitch(token) {
+                return try parseStyled(display, after: nodes, closedByBracket: closedByBracket)
             }
             nodes.append(try parseScripted())
         }
         return (nodes, .endOfInput)
+    }
+
+    /// A style switch lasts to the end of its group, so the rest of the row goes inside it;
+    /// of several switches in a row, the last wins.
+    private mutating func parseStyled(
+        _ display: Bool, after nodes: [MathNode], closedByBracket: Bool
+    ) throws(MathError) -> (nodes: [MathNode], end: RowEnd) {
+        try enterNesting(at: currentOffset)
+        defer { depth -= 1 }
+        var isDisplay = display
+        position += 1
+        while let next = peek, let display = styleSwitch(next) {
+            isDisplay = display
+            position += 1
+        }
+        let (rest, end) = try parseRow(closedByBracket: closedByBracket)
+        return (nodes + [.style(display: isDisplay, rest)], end)
     }
 
     /// The nodes of a `{…}` group at the current token.
@@ -281,13 +309,16 @@ struct TeXParser {
 
     /// An atom with any primes, superscript, subscript and `\limits` after it.
     private mutating func parseScripted() throws(MathError) -> MathNode {
-        let base: MathNode
         switch peek?.kind {
         case .caret?, .underscore?, .character("'")?:
-            base = .group([])
+            return try parseScripts(of: .group([]))
         default:
-            base = try parseAtom()
+            return try parseScripts(of: try parseAtom())
         }
+    }
+
+    /// The scripts after `base`, if any.
+    private mutating func parseScripts(of base: MathNode) throws(MathError) -> MathNode {
         var lower: MathNode?
         var upper: MathNode?
         var primes = 0
@@ -323,6 +354,7 @@ struct TeXParser {
         return .scripts(base: base, sub: lower, sup: upper, limits: limits)
     }
 
+    /// One prime symbol for a run of primes: ′, ″, ‴, ⁗, then repeats.
     private static func primeSymbol(count: Int) -> OperatorSymbol {
         let primes = TeXSymbols.primes
         let text = count <= primes.count
@@ -333,14 +365,14 @@ struct TeXParser {
     }
 
     /// One argument as TeX reads it: a braced group, or else a single token (`\frac12` is ½).
-    private mutating func parseArgument(orThrow missing: MathError) throws(MathError) -> MathNode {
-        guard let token = peek else { throw missing }
+    private mutating func parseArgument(orThrow missing: @autoclosure () -> MathError) throws(MathError) -> MathNode {
+        guard let token = peek else { throw missing() }
         switch token.kind {
         case .openBrace:
             return .group(try parseGroup(token))
         case .closeBrace, .alignment, .caret, .underscore:
-            throw missing
-        case .character(let character) where character.isASCIIDigit:
+            throw missing()
+        case .character(let character) where character.isTeXDigit:
             position += 1
             return .number(String(character), font: font)
         case .character(let character) where character.isLetter:
@@ -349,7 +381,7 @@ struct TeXParser {
         case .character:
             return try parseAtom()
         case .command(let name):
-            if Self.rowEndingCommands.contains(name) { throw missing }
+            if Self.rowEndingCommands.contains(name) { throw missing() }
             // Unbraced commands can chain (\hat\hat\hat…), so they count as nesting too.
             try enterNesting(at: token.offset)
             defer { depth -= 1 }
@@ -380,8 +412,9 @@ struct TeXParser {
         }
     }
 
+    /// A character token: a number, a letter (or a word in an upright alphabet), a tie or an operator.
     private mutating func parseCharacter(_ character: Character, _ token: TeXToken) throws(MathError) -> MathNode {
-        if character.isASCIIDigit {
+        if character.isTeXDigit {
             return .number(readNumber(from: token), font: font)
         }
         if character.isLetter {
@@ -421,11 +454,11 @@ struct TeXParser {
         var end = first.end
         var seenPoint = false
         while let next = peek, next.offset == end, case .character(let character) = next.kind {
-            if character.isASCIIDigit {
+            if character.isTeXDigit {
                 text.append(character)
             } else if character == ".", !seenPoint, position + 1 < tokens.count,
                 tokens[position + 1].offset == next.end,
-                case .character(let after) = tokens[position + 1].kind, after.isASCIIDigit
+                case .character(let after) = tokens[position + 1].kind, after.isTeXDigit
             {
                 seenPoint = true
                 text.append(character)
@@ -438,64 +471,103 @@ struct TeXParser {
         return text
     }
 
+    /// A command: one with a grammar of its own, or else a symbol from ``TeXSymbols``.
+    ///
+    /// This sits on every level of recursion, so each construct is parsed in its own function
+    /// to keep this frame small: debug builds give every local of a function its own stack slot.
     private mutating func parseCommand(_ name: String, at offset: Int) throws(MathError) -> MathNode {
+        guard let construct = Self.constructs[name] else { return try parseSymbol(name, at: offset) }
+        switch construct {
+        case .fraction: return try parseFraction(name, at: offset)
+        case .binomial: return try parseBinomial(at: offset)
+        case .root: return try parseRoot(at: offset)
+        case .left: return try parseFenced(at: offset)
+        case .begin: return try parseEnvironment(at: offset)
+        case .style: return .style(display: name == "displaystyle", [])
+        case .operatorName: return try parseOperatorName(at: offset)
+        case .negation: return try parseNegation(at: offset)
+        case .overUnder: return try parseOverUnder(name, at: offset)
+        case .phantom: return try parsePhantom(at: offset)
+        case .text: return try parseText(name, at: offset)
+        case .font: return try parseFontArgument(name, at: offset)
+        case .accent: return try parseAccent(name, at: offset)
+        case .sizedDelimiter: return try parseSizedDelimiter(name, at: offset)
+        case .misplaced: throw Self.misplaced(name, at: offset)
+        }
+    }
+
+    /// Commands with a grammar of their own, as opposed to the symbols of ``TeXSymbols``.
+    private enum Construct {
+        case fraction, binomial, root, left, begin, style, operatorName, negation, overUnder, phantom
+        case text, font, accent, sizedDelimiter
+        /// Commands that are only valid where a row ends or after a big operator.
+        case misplaced
+    }
+
+    private static let constructs: [String: Construct] = {
+        var table: [String: Construct] = [
+            "frac": .fraction, "dfrac": .fraction, "tfrac": .fraction, "binom": .binomial, "sqrt": .root,
+            "left": .left, "begin": .begin, "displaystyle": .style, "textstyle": .style,
+            "operatorname": .operatorName, "not": .negation, "overset": .overUnder, "underset": .overUnder,
+            "stackrel": .overUnder, "phantom": .phantom, "right": .misplaced, "middle": .misplaced,
+            "end": .misplaced, "\\": .misplaced, "limits": .misplaced, "nolimits": .misplaced,
+        ]
+        for name in TeXSymbols.textCommands { table[name] = .text }
+        for name in TeXSymbols.fonts.keys { table[name] = .font }
+        for name in TeXSymbols.accents.keys { table[name] = .accent }
+        for name in TeXSymbols.sizedDelimiters.keys { table[name] = .sizedDelimiter }
+        return table
+    }()
+
+    /// The error for a command met where it cannot stand.
+    private static func misplaced(_ name: String, at offset: Int) -> MathError {
         switch name {
-        case "frac", "dfrac", "tfrac":
-            let missing = MathError.missingArguments("\\" + name, count: 2, at: offset)
-            let numerator = try parseArgument(orThrow: missing)
-            let denominator = try parseArgument(orThrow: missing)
-            let style: FractionStyle = name == "dfrac" ? .display : name == "tfrac" ? .text : .inherited
-            return .fraction(numerator, denominator, style: style)
-        case "binom":
-            let missing = MathError.missingArguments("\\binom", count: 2, at: offset)
-            let top = try parseArgument(orThrow: missing)
-            let bottom = try parseArgument(orThrow: missing)
-            return .binomial(top, bottom)
-        case "sqrt":
-            return try parseRoot(at: offset)
-        case "left":
-            return try parseFenced(at: offset)
-        case "right", "middle":
-            throw .unopenedDelimiter(name, at: offset)
-        case "begin":
-            return try parseEnvironment(at: offset)
-        case "end":
-            throw .unbegunEnvironment(at: offset)
-        case "\\":
-            throw .misplacedNewRow(at: offset)
-        case "limits", "nolimits":
-            throw .misplacedLimits(name, at: offset)
-        case "displaystyle", "textstyle":
-            return .style(display: name == "displaystyle", [])
-        case "operatorname":
-            return try parseOperatorName(at: offset)
-        case "not":
-            return try parseNegation(at: offset)
-        case "overset", "underset", "stackrel":
-            let missing = MathError.missingArguments("\\" + name, count: 2, at: offset)
-            let script = try parseArgument(orThrow: missing)
-            let base = try parseArgument(orThrow: missing)
-            return name == "underset" ? .underOver(base, under: script, over: nil) : .underOver(base, under: nil, over: script)
-        case "phantom":
-            return .phantom(try parseArgument(orThrow: .missingArguments("\\phantom", count: 1, at: offset)))
-        default:
-            break
+        case "right", "middle": return .unopenedDelimiter(name, at: offset)
+        case "end": return .unbegunEnvironment(at: offset)
+        case "limits", "nolimits": return .misplacedLimits(name, at: offset)
+        default: return .misplacedNewRow(at: offset)
         }
-        if TeXSymbols.textCommands.contains(name) {
-            return .text(try parseText(name, at: offset))
-        }
-        if let newFont = TeXSymbols.fonts[name] {
-            return try parseFontArgument(newFont, name, at: offset)
-        }
-        if let accent = TeXSymbols.accents[name] {
-            let base = try parseArgument(orThrow: .missingArguments("\\" + name, count: 1, at: offset))
-            return .accent(base, accent)
-        }
-        if let sized = TeXSymbols.sizedDelimiters[name] {
-            guard let delimiter = try parseDelimiter(after: name, at: offset) else { return .group([]) }
-            return .sizedDelimiter(delimiter, size: sized.size, texClass: sized.texClass)
-        }
-        return try parseSymbol(name, at: offset)
+    }
+
+    /// `\frac`, `\dfrac` or `\tfrac` and its two arguments.
+    private mutating func parseFraction(_ name: String, at offset: Int) throws(MathError) -> MathNode {
+        let numerator = try parseArgument(orThrow: .missingArguments("\\" + name, count: 2, at: offset))
+        let denominator = try parseArgument(orThrow: .missingArguments("\\" + name, count: 2, at: offset))
+        let style: FractionStyle = name == "dfrac" ? .display : name == "tfrac" ? .text : .inherited
+        return .fraction(numerator, denominator, style: style)
+    }
+
+    /// `\binom{n}{k}`.
+    private mutating func parseBinomial(at offset: Int) throws(MathError) -> MathNode {
+        let top = try parseArgument(orThrow: .missingArguments("\\binom", count: 2, at: offset))
+        let bottom = try parseArgument(orThrow: .missingArguments("\\binom", count: 2, at: offset))
+        return .binomial(top, bottom)
+    }
+
+    /// `\overset{over}{base}`, `\stackrel{over}{base}` or `\underset{under}{base}`.
+    private mutating func parseOverUnder(_ name: String, at offset: Int) throws(MathError) -> MathNode {
+        let script = try parseArgument(orThrow: .missingArguments("\\" + name, count: 2, at: offset))
+        let base = try parseArgument(orThrow: .missingArguments("\\" + name, count: 2, at: offset))
+        return name == "underset" ? .underOver(base, under: script, over: nil) : .underOver(base, under: nil, over: script)
+    }
+
+    /// `\phantom{…}`.
+    private mutating func parsePhantom(at offset: Int) throws(MathError) -> MathNode {
+        .phantom(try parseArgument(orThrow: .missingArguments("\\phantom", count: 1, at: offset)))
+    }
+
+    /// An accent or brace command and its argument.
+    private mutating func parseAccent(_ name: String, at offset: Int) throws(MathError) -> MathNode {
+        guard let accent = TeXSymbols.accents[name] else { throw .unsupportedCommand(name, at: offset) }
+        let base = try parseArgument(orThrow: .missingArguments("\\" + name, count: 1, at: offset))
+        return .accent(base, accent)
+    }
+
+    /// `\big(` and its relatives; `\big.` is an empty space, as in TeX.
+    private mutating func parseSizedDelimiter(_ name: String, at offset: Int) throws(MathError) -> MathNode {
+        guard let sized = TeXSymbols.sizedDelimiters[name] else { throw .unsupportedCommand(name, at: offset) }
+        guard let delimiter = try parseDelimiter(after: name, at: offset) else { return .group([]) }
+        return .sizedDelimiter(delimiter, size: sized.size, texClass: sized.texClass)
     }
 
     /// A command that stands for one symbol, looked up in ``TeXSymbols``'s tables.
@@ -531,7 +603,8 @@ struct TeXParser {
     }
 
     /// The argument of `\mathbf` and its relatives, read with their alphabet.
-    private mutating func parseFontArgument(_ newFont: MathFont, _ name: String, at offset: Int) throws(MathError) -> MathNode {
+    private mutating func parseFontArgument(_ name: String, at offset: Int) throws(MathError) -> MathNode {
+        guard let newFont = TeXSymbols.fonts[name] else { throw .unsupportedCommand(name, at: offset) }
         let saved = font
         font = newFont
         defer { font = saved }
@@ -692,10 +765,11 @@ struct TeXParser {
         var name = ""
         for token in tokens[(position + 1)..<close] {
             switch token.kind {
-            case .character(let character) where character.isLetter || character.isASCIIDigit || character == "-" || character == ".":
+            case .character(let character) where character.isLetter || character.isTeXDigit || character == "-" || character == ".":
                 name.append(character)
             case .command(","):
-                name.append("\u{2009}")
+                // U+2006 SIX-PER-EM SPACE is exactly TeX's thin space, 3mu.
+                name.append("\u{2006}")
             case .command(" "):
                 name.append(" ")
             default:
@@ -722,14 +796,14 @@ struct TeXParser {
     }
 
     /// The braced argument of `\text`, read as text: spaces kept, a few escapes, no math.
-    private mutating func parseText(_ command: String, at offset: Int) throws(MathError) -> String {
+    private mutating func parseText(_ command: String, at offset: Int) throws(MathError) -> MathNode {
         guard let open = peek, open.kind == .openBrace, let closeIndex = closingBraces[position] else {
             throw .missingBracedArgument(command, at: offset)
         }
         let close = tokens[closeIndex]
         let raw = String(decoding: utf8[open.end..<close.offset], as: UTF8.self)
         position = closeIndex + 1
-        return try Self.readText(raw, at: open.end)
+        return .text(try Self.readText(raw, at: open.end))
     }
 
     /// Text-mode TeX: whitespace runs become one space, kept visible at the ends; `--` and `---` become dashes.
@@ -766,8 +840,8 @@ struct TeXParser {
                 let first = characters[index]
                 index += 1
                 var name = first.isWhitespace ? " " : String(first)
-                if first.isASCIILetter {
-                    while index < characters.count, characters[index].isASCIILetter {
+                if first.isTeXLetter {
+                    while index < characters.count, characters[index].isTeXLetter {
                         name.append(characters[index])
                         index += 1
                     }
@@ -810,14 +884,15 @@ struct TeXParser {
     }
 }
 
-extension Character {
+/// Character classes in TeX's sense, which are ASCII-only; file-private so as not to clash with other modules' helpers.
+fileprivate extension Character {
     /// A–Z or a–z: the letters that make up TeX command names.
-    var isASCIILetter: Bool {
+    var isTeXLetter: Bool {
         isASCII && isLetter
     }
 
     /// 0–9.
-    var isASCIIDigit: Bool {
+    var isTeXDigit: Bool {
         guard let value = asciiValue else { return false }
         return value >= 0x30 && value <= 0x39
     }

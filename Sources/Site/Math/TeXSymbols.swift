@@ -152,6 +152,7 @@ enum TeXSymbols {
     /// Every operator command, merged from the class tables above.
     static let operatorCommands: [String: OperatorSymbol] = {
         var table: [String: OperatorSymbol] = [:]
+        /// Adds one class table, keeping the first entry if a name were listed twice.
         func add(_ entries: [String: String], _ texClass: TeXClass, _ style: OperatorStyle) {
             for (name, text) in entries where table[name] == nil {
                 table[name] = OperatorSymbol(text: text, texClass: texClass, style: style)
@@ -208,6 +209,7 @@ enum TeXSymbols {
     ]
 
     /// Named functions, set upright; those with `limits` take them below in display style.
+    /// `\liminf` has TeX's thin space inside, U+2006 SIX-PER-EM SPACE.
     static let functions: [String: FunctionName] = [
         "sin": .init(name: "sin", limits: false), "cos": .init(name: "cos", limits: false),
         "tan": .init(name: "tan", limits: false), "cot": .init(name: "cot", limits: false),
@@ -224,7 +226,7 @@ enum TeXSymbols {
         "min": .init(name: "min", limits: true), "sup": .init(name: "sup", limits: true),
         "inf": .init(name: "inf", limits: true), "det": .init(name: "det", limits: true),
         "gcd": .init(name: "gcd", limits: true), "Pr": .init(name: "Pr", limits: true),
-        "liminf": .init(name: "lim\u{2009}inf", limits: true), "limsup": .init(name: "lim\u{2009}sup", limits: true),
+        "liminf": .init(name: "lim\u{2006}inf", limits: true), "limsup": .init(name: "lim\u{2006}sup", limits: true),
         "argmax": .init(name: "argmax", limits: true), "argmin": .init(name: "argmin", limits: true),
     ]
 
@@ -316,6 +318,7 @@ private struct MathAlphabet {
     var exceptions: [Unicode.Scalar: UInt32] = [:]
 }
 
+/// Mapping letters and digits into Unicode's math alphabets.
 extension MathFont {
     /// The alphabets, from Unicode's Mathematical Alphanumeric Symbols block.
     private var alphabet: MathAlphabet? {

@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import Lessons
 
 /// `mathbook serve`: builds the site, serves it on 127.0.0.1, watches the lessons and templates,
 /// rebuilds (incrementally, through the build cache) when they change, and tells the open pages
@@ -20,6 +21,7 @@ public final class DevServer: Sendable {
         var options = options
         options.liveReload = true
         options.keepGoing = true
+        options.incrementalRunner = IncrementalLessonRunner()
         self.options = options
         self.port = port
         self.log = log
