@@ -29,6 +29,18 @@ struct RunLimits: ParsableArguments {
     }
 }
 
+/// The folders `build` and `serve` read and write.
+struct SiteFolders: ParsableArguments {
+    @Option(help: ArgumentHelp("The folder of the lessons and course.yml.", valueName: "folder"))
+    var lessons = "lessons"
+
+    @Option(help: ArgumentHelp("Where the site goes (replaced as a whole, atomically).", valueName: "folder"))
+    var output = "site"
+
+    @Option(help: ArgumentHelp("The course's templates, overriding the built-in theme file by file.", valueName: "folder"))
+    var templates = "templates"
+}
+
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a Swift-math file, or every block of a lesson, and print the output.")
@@ -78,14 +90,7 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the course site from the lessons: one page per lesson, an index, search.")
 
-    @Option(help: ArgumentHelp("The folder of the lessons and course.yml.", valueName: "folder"))
-    var lessons = "lessons"
-
-    @Option(help: ArgumentHelp("Where the site goes (replaced as a whole, atomically).", valueName: "folder"))
-    var output = "site"
-
-    @Option(help: ArgumentHelp("The course's templates, overriding the built-in theme file by file.", valueName: "folder"))
-    var templates = "templates"
+    @OptionGroup var folders: SiteFolders
 
     @Flag(help: "Build even when blocks fail, showing their errors on the pages.")
     var keepGoing = false
@@ -96,7 +101,7 @@ struct Build: ParsableCommand {
     @OptionGroup var runLimits: RunLimits
 
     func run() throws {
-        let options = BuildOptions(lessonsFolder: lessons, outputFolder: output, templatesFolder: templates,
+        let options = BuildOptions(lessonsFolder: folders.lessons, outputFolder: folders.output, templatesFolder: folders.templates,
                                    keepGoing: keepGoing, limits: runLimits.limits)
         let style = OutputStyle.detect(output: STDOUT_FILENO)
         let result = BuildCommand.run(options, quiet: quiet, style: style) { line in
@@ -110,14 +115,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site, serve it on 127.0.0.1, and rebuild and reload the page when a lesson or template changes.")
 
-    @Option(help: ArgumentHelp("The folder of the lessons and course.yml.", valueName: "folder"))
-    var lessons = "lessons"
-
-    @Option(help: ArgumentHelp("Where the site goes.", valueName: "folder"))
-    var output = "site"
-
-    @Option(help: ArgumentHelp("The course's templates, overriding the built-in theme file by file.", valueName: "folder"))
-    var templates = "templates"
+    @OptionGroup var folders: SiteFolders
 
     @Option(help: "The port to listen on.")
     var port: UInt16 = 8000
@@ -125,7 +123,8 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var runLimits: RunLimits
 
     func run() async throws {
-        let options = BuildOptions(lessonsFolder: lessons, outputFolder: output, templatesFolder: templates, limits: runLimits.limits)
+        let options = BuildOptions(lessonsFolder: folders.lessons, outputFolder: folders.output, templatesFolder: folders.templates,
+                                   limits: runLimits.limits)
         let server = DevServer(options: options, port: port) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }

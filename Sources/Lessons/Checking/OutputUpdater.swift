@@ -42,13 +42,7 @@ public enum OutputUpdater {
     /// fence character, its info string); the fence is made longer than any run of its character
     /// in the text, so that no line of the output can close it.
     static func outputBlock(_ text: String, like fence: Fence, newline: String) -> [String] {
-        let character = fence.marker.first ?? "`"
-        var longestRun = 0, run = 0
-        for scalar in text {
-            run = scalar == character ? run + 1 : 0
-            longestRun = max(longestRun, run)
-        }
-        let marker = String(repeating: character, count: max(fence.marker.count, longestRun + 1, 3))
+        let marker = Fence.marker(enclosing: text, character: fence.marker.first ?? "`", atLeast: max(fence.marker.count, 3))
         let ending = newline == "\r\n" ? "\r" : ""
         let content = text.utf8.last == UInt8(ascii: "\n") ? Substring(text.utf8.dropLast()) : Substring(text)
         let blank = String(fence.indentation.trimmingTrailingSpaces)

@@ -136,6 +136,16 @@ public struct Fence: Equatable, Sendable {
     public var marker: String
     /// The info string, as written after the opening fence.
     public var info: String
+
+    /// A fence of `character` long enough that no run of it in `text` can close it.
+    public static func marker(enclosing text: String, character: Character = "`", atLeast minimum: Int = 3) -> String {
+        var longestRun = 0, run = 0
+        for current in text {
+            run = current == character ? run + 1 : 0
+            longestRun = max(longestRun, run)
+        }
+        return String(repeating: character, count: max(minimum, longestRun + 1))
+    }
 }
 
 /// The output recorded in an `output` block.

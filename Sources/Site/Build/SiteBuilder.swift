@@ -133,12 +133,7 @@ public enum SiteBuilder {
     /// A stand-in lesson showing why the real one cannot be read.
     static func errorLesson(_ error: SiteError) -> Lesson {
         let name = (error.path as NSString).lastPathComponent
-        var longestRun = 0, run = 0
-        for character in error.description {
-            run = character == "`" ? run + 1 : 0
-            longestRun = max(longestRun, run)
-        }
-        let fence = String(repeating: "`", count: max(3, longestRun + 1))
+        let fence = Fence.marker(enclosing: error.description)
         let source = "# \(name)\n\nThis lesson cannot be read:\n\n\(fence)text\n\(error.description)\n\(fence)\n"
         return (try? LessonParser.parse(source: source, path: error.path))
             ?? Lesson(path: error.path, source: source, frontMatter: FrontMatter(), title: name, blocks: [], headings: [])
