@@ -27,8 +27,8 @@ public enum BuildCommand {
         }
         if !quiet {
             let ran = report.rebuilt.count
-            output += String(format: "Built %@ (%d pages): %d lesson%@ ran, %d from the cache, in %.2f s\n",
-                             options.outputFolder, report.pageCount, ran, ran == 1 ? "" : "s", report.cached.count, seconds)
+            output += "Built \(options.outputFolder) (\(report.pageCount) pages): \(ran) lesson\(ran == 1 ? "" : "s") ran, "
+                + "\(report.cached.count) from the cache, in \(SiteBuilder.duration(seconds))\n"
         }
         return CommandResult(standardOutput: output, standardError: "", exitCode: 0)
     }

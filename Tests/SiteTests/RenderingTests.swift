@@ -35,6 +35,17 @@ struct RenderingTests {
         #expect(html == "<h2 id=\"gradient-descent\">Gradient descent</h2>\n<p>x</p>\n<h2 id=\"gradient-descent-2\">Gradient  descent!</h2>\n")
     }
 
+    @Test func headingsNeverTakeTheThemesOrTheBlocksIDs() throws {
+        let theme = try Theme.load(overrides: nil)
+        #expect(theme.literalIDs.isSuperset(of: ["mathbook-main", "mathbook-search", "mathbook-search-results", "mathbook-lessons-heading"]))
+        #expect(Theme.literalIDs(in: #"<a id="x" data-id="y" id="{{id}}"><b id="">"#) == ["x"])
+        var namer = AnchorNamer(reserved: theme.literalIDs.union(["block-1"]))
+        #expect(namer.anchor(for: "Block 1") == "block-1-2")
+        #expect(namer.anchor(for: "Mathbook main") == "section-mathbook-main")
+        #expect(namer.anchor(for: "Mathbook result 3") == "section-mathbook-result-3")
+        #expect(namer.anchor(for: "!!!") == "section")
+    }
+
     @Test func searchSectionsFollowTheHeadings() {
         let sections = SearchIndex.sections(ofBody: "<p>Intro <em>text</em>.</p><h2 id=\"a\">First</h2><p>One</p><p>&amp; two</p><h3 id=\"b\">Sub</h3><p>Three</p>", title: "T")
         #expect(sections == [

@@ -155,6 +155,11 @@ public enum SiteBuilder {
         return names.compactMap { byName[$0] }
     }
 
+    /// A lesson's run time as the progress line shows it: milliseconds below a second.
+    public static func duration(_ seconds: Double) -> String {
+        seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
+    }
+
     static func fileName(of lesson: Lesson) -> String {
         (lesson.path as NSString).lastPathComponent
     }
@@ -190,7 +195,7 @@ public enum SiteBuilder {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             ran[position] = (LessonResults(check), seconds)
             let from = resumedAt > 0 ? String(format: " (from block %d of %d)", resumedAt + 1, executed.runs.count) : ""
-            progress(String(format: "  ran      %@ in %.2f s", lesson.path, seconds) + from)
+            progress("  ran      \(lesson.path) in \(duration(seconds))" + from)
         }
         for (position, index) in toRun.enumerated() {
             guard let (lessonResults, seconds) = ran[position] else { continue }

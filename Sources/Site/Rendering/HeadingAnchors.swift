@@ -77,7 +77,16 @@ enum HeadingAnchors {
 
 /// Turns heading texts into anchors (`Gradient descent` → `gradient-descent`), unique on a page.
 struct AnchorNamer {
-    private var used: Set<String> = []
+    /// The prefix of the ids the theme's own elements and scripts use (`mathbook-main`,
+    /// `mathbook-result-3`, …); a heading never gets one.
+    static let themePrefix = "mathbook-"
+
+    private var used: Set<String>
+
+    /// `reserved`: ids already on the page (the theme's, the code blocks'), which headings must not take.
+    init(reserved: Set<String> = []) {
+        used = reserved
+    }
 
     mutating func anchor(for text: String) -> String {
         var slug = ""
@@ -89,7 +98,7 @@ struct AnchorNamer {
             }
         }
         while slug.last == "-" { slug.removeLast() }
-        if slug.isEmpty { slug = "section" }
+        if slug.isEmpty || slug.hasPrefix(Self.themePrefix) { slug = "section" + (slug.isEmpty ? "" : "-" + slug) }
         var candidate = slug
         var number = 2
         while used.contains(candidate) {

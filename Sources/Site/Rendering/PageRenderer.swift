@@ -34,7 +34,7 @@ struct PageRenderer {
         let entry = lessons[position]
         let lesson = entry.lesson
         var body = try bodyHTML(of: entry)
-        var anchors = AnchorNamer()
+        var anchors = AnchorNamer(reserved: theme.literalIDs.union(lesson.blocks.indices.map(BlockContext.id(of:))))
         var toc: [[String: Any]] = []
         var dropTitle = true
         body = HeadingAnchors.addIDs(to: body) { level, text in
@@ -108,6 +108,11 @@ struct PageRenderer {
 
 /// The context of the `block` template for one code block.
 enum BlockContext {
+    /// The id of the element of the lesson's code block `index`.
+    static func id(of index: Int) -> String {
+        "block-\(index)"
+    }
+
     static func make(_ block: CodeBlock, index: Int, results: LessonResults.Block?) -> [String: Any] {
         let isSwift = block.language == .swiftMath || block.language == .swift
         let codeHTML = isSwift ? SwiftHighlighter.html(block.code) : HTML.escape(block.code)
@@ -125,7 +130,7 @@ enum BlockContext {
         case let .other(name): language = name
         }
         return [
-            "id": "block-\(index)",
+            "id": id(of: index),
             "line": block.fence.openingLine,
             "showCode": !block.options.contains(.hidden),
             "codeHTML": codeHTML,

@@ -10,6 +10,8 @@ public struct Theme: Sendable {
     let assets: [String: Data]
     /// A digest of every template and asset, so that a change to the theme is a change of the site.
     let digest: String
+    /// The ids the templates write as they are (`id="mathbook-main"`), which no heading may take.
+    let literalIDs: Set<String>
 
     /// The templates every theme must have.
     static let requiredTemplates = ["page", "index", "block"]
@@ -36,6 +38,7 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var assets: [String: Data] = [:]
         var hasher = StableHasher()
+        var literalIDs: Set<String> = []
         for relative in files.keys.sorted() {
             guard let (url, display) = files[relative], let data = try? Data(contentsOf: url) else {
                 throw SiteError(path: relative, "cannot read the template")
@@ -48,6 +51,7 @@ public struct Theme: Sendable {
                 guard let text = String(data: data, encoding: .utf8) else {
                     throw SiteError(path: display, "the template is not valid UTF-8")
                 }
+                literalIDs.formUnion(Self.literalIDs(in: text))
                 do {
                     library.register(try MustacheTemplate(string: text), named: String(relative.dropLast(".mustache".count)))
                 } catch let error as MustacheTemplate.ParserError {
@@ -61,7 +65,29 @@ public struct Theme: Sendable {
         for name in requiredTemplates where library.getTemplate(named: name) == nil {
             throw SiteError(path: "\(displayPath)/\(name).mustache", "the theme has no '\(name)' template")
         }
-        return Theme(library: library, assets: assets, digest: hasher.hexDigest)
+        return Theme(library: library, assets: assets, digest: hasher.hexDigest, literalIDs: literalIDs)
+    }
+
+    /// The values of the `id="…"` attributes of a template that hold no Mustache tag.
+    static func literalIDs(in template: String) -> Set<String> {
+        var ids: Set<String> = []
+        var rest = template[...]
+        while let start = rest.range(of: "id=\"") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let value = rest[..<end]
+            // `data-id="…"` is not an id; `{{id}}` is filled in per page.
+            let isAttribute = start.lowerBound == template.startIndex || !isNameCharacter(template[template.index(before: start.lowerBound)])
+            if isAttribute && !value.isEmpty && !value.contains("{{") {
+                ids.insert(String(value))
+            }
+            rest = rest[end...]
+        }
+        return ids
+    }
+
+    private static func isNameCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "-" || character == "_"
     }
 
     /// Renders template `name` with `context`.
