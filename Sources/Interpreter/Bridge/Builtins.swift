@@ -7,7 +7,7 @@ import SwiftSyntax
 enum Builtins {
     static let functionNames: Set<String> = [
         "print", "fatalError", "precondition", "assert", "min", "max", "abs", "sqrt", "pow", "exp", "log", "log2", "log10",
-        "sin", "cos", "tan", "atan", "atan2", "floor", "ceil", "round", "tanh", "stride", "zip", "Array", "Double", "Int",
+        "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "floor", "ceil", "round", "tanh", "stride", "zip", "Array", "Double", "Int",
         "String", "Bool", "Tensor", "Variable", "dot", "matmul", "norm", "cosineSimilarity", "sum", "mean", "variance",
         "standardDeviation", "argmax", "sigmoid", "relu", "softmax", "meanSquaredError", "crossEntropy", "binaryCrossEntropy",
         "hingeLoss", "zeros", "ones", "identity", "linspace", "seed", "randomUniform", "randomNormal", "derivative",
@@ -84,7 +84,8 @@ enum Builtins {
             guard site.arguments.count == 1, site.arguments[0].label == nil else { return nil }
             let value = try site.lowerer.lowerExpression(site.arguments[0].expression, expected: nil)
             return try site.lowerer.requireType(value, .optional(value.type), at: site.call)
-        case "sqrt", "exp", "log", "sin", "cos", "tan", "tanh", "floor", "ceil", "round", "log2", "log10", "atan", "pow", "atan2":
+        case "sqrt", "exp", "log", "sin", "cos", "tan", "tanh", "floor", "ceil", "round", "log2", "log10", "asin", "acos", "atan", "sinh", "cosh",
+             "pow", "atan2":
             return try lowerMathFunction(site, expected: expected)
         case "plot", "scatter", "histogram", "bar", "heatmap", "Figure":
             return try PlottingFunctions.lowerCall(site)
@@ -342,7 +343,8 @@ enum Builtins {
             "sqrt": { $0.squareRoot() }, "exp": { Foundation_exp($0) }, "log": { Foundation_log($0) }, "sin": { Foundation_sin($0) },
             "cos": { Foundation_cos($0) }, "tan": { Foundation_tan($0) }, "tanh": { Foundation_tanh($0) }, "floor": { $0.rounded(.down) },
             "ceil": { $0.rounded(.up) }, "round": { $0.rounded() }, "log2": { Foundation_log2($0) }, "log10": { Foundation_log10($0) },
-            "atan": { Foundation_atan($0) },
+            "asin": { Foundation_asin($0) }, "acos": { Foundation_acos($0) }, "atan": { Foundation_atan($0) },
+            "sinh": { Foundation_sinh($0) }, "cosh": { Foundation_cosh($0) },
         ]
         guard site.arguments.allSatisfy({ $0.label == nil }) else { return nil }
         let types = try site.arguments.map { try site.lowerer.lowerExpression($0.expression, expected: nil).type }
@@ -397,6 +399,10 @@ struct CallSite {
 @inline(__always) func Foundation_tanh(_ x: Double) -> Double { tanh(x) }
 @inline(__always) func Foundation_log2(_ x: Double) -> Double { log2(x) }
 @inline(__always) func Foundation_log10(_ x: Double) -> Double { log10(x) }
+@inline(__always) func Foundation_asin(_ x: Double) -> Double { asin(x) }
+@inline(__always) func Foundation_acos(_ x: Double) -> Double { acos(x) }
 @inline(__always) func Foundation_atan(_ x: Double) -> Double { atan(x) }
+@inline(__always) func Foundation_sinh(_ x: Double) -> Double { sinh(x) }
+@inline(__always) func Foundation_cosh(_ x: Double) -> Double { cosh(x) }
 @inline(__always) func Foundation_pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
 @inline(__always) func Foundation_atan2(_ y: Double, _ x: Double) -> Double { atan2(y, x) }
