@@ -23,7 +23,7 @@ let package = Package(
         // The executable: argument parsing and printing only.
         .executableTarget(
             name: "mathbook",
-            dependencies: ["MathbookCLI", "Site", "Interpreter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MathbookCLI", "Site", "Interpreter", "MathCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The commands (`run`, `check`, `build`, `serve`), testable without a process.
         .target(name: "MathbookCLI", dependencies: ["Site", "Lessons", "Interpreter"]),

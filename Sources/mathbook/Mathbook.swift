@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Interpreter
+import MathCore
 import MathbookCLI
 import Site
 
@@ -11,6 +12,12 @@ struct Mathbook: AsyncParsableCommand {
         abstract: "A literate, notebook-style renderer for lessons about the mathematics of AI.",
         subcommands: [Build.self, Serve.self, Run.self, Check.self]
     )
+
+    static func main() async {
+        // OpenBLAS's threads would busy-wait through the first 0.1 s of every command.
+        BLAS.stopIdleThreads()
+        await main(nil)
+    }
 }
 
 /// Options shared by the commands that run code.

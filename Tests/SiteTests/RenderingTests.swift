@@ -46,6 +46,26 @@ struct RenderingTests {
         #expect(namer.anchor(for: "!!!") == "section")
     }
 
+    @Test func linksToLessonsGoToTheirPagesAndOtherLinksStay() {
+        let pages = ["02-vectors.md": "02-vectors.html", "01-a.md": "01-a.html"]
+        let html = ##"<a href="02-vectors.md">v</a> <a href="./01-a.md#x-y">a</a> <a href="https://e.org/02-vectors.md">e</a>"##
+            + ##" <a href="notes.md">n</a> <a href="#top">t</a> é <a href="02-vectors.md#">z</a>"##
+        #expect(LinkRewriter.rewriteLessonLinks(in: html, pageNames: pages)
+            == ##"<a href="02-vectors.html">v</a> <a href="01-a.html#x-y">a</a> <a href="https://e.org/02-vectors.md">e</a>"##
+            + ##" <a href="notes.md">n</a> <a href="#top">t</a> é <a href="02-vectors.html#">z</a>"##)
+    }
+
+    @Test func byteSearchFindsMarkupAfterAnyText() {
+        let text = "naïve ∑ <h2>x</h2> <h2>y"
+        let range = text.firstRange(ofBytes: "<h2>")
+        #expect(range.map { String(text[$0.lowerBound...]) } == "<h2>x</h2> <h2>y")
+        #expect(text.firstRange(ofBytes: "<h3>") == nil)
+        #expect(text.firstRange(ofBytes: "<h2>y") != nil && text.firstRange(ofBytes: "<h2>yz") == nil)
+        #expect(text.dropFirst(10).firstRange(ofBytes: "∑") == nil)
+        #expect(text.replacingAll(bytes: "<h2>", with: "[") == "naïve ∑ [x</h2> [y")
+        #expect("".firstRange(ofBytes: "a") == nil && "aaa".replacingAll(bytes: "aa", with: "b") == "ba")
+    }
+
     @Test func searchSectionsFollowTheHeadings() {
         let sections = SearchIndex.sections(ofBody: "<p>Intro <em>text</em>.</p><h2 id=\"a\">First</h2><p>One</p><p>&amp; two</p><h3 id=\"b\">Sub</h3><p>Three</p>", title: "T")
         #expect(sections == [

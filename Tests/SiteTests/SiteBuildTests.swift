@@ -116,6 +116,38 @@ struct SiteBuildTests {
         #expect(try course.page("02-second.html").contains("One more line."))
     }
 
+    @Test func cachedBodiesGiveTheSameSiteAndTheCacheKeepsOneBuildsWorth() throws {
+        let course = try TestCourse()
+        defer { course.remove() }
+        let cacheFolder = course.root.appendingPathComponent(".cache")
+        _ = course.build()
+        let fresh = try course.siteFiles()
+        // Two results and two rendered bodies (HTML, and the rest as JSON).
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).sorted()
+        #expect(entries.count == 6 && entries.filter { $0.hasSuffix(".body.json") }.count == 2
+                && entries.filter { $0.hasSuffix(".body.html") }.count == 2, "\(entries)")
+        // A damaged entry is a miss: the body is rendered again, to the same bytes.
+        for name in entries where name.hasSuffix(".body.json") {
+            try Data("{".utf8).write(to: cacheFolder.appendingPathComponent(name))
+        }
+        _ = course.build()
+        #expect(try course.siteFiles() == fresh)
+        _ = course.build()
+        #expect(try course.siteFiles() == fresh)
+        // After an edit, the old lesson's entries go.
+        let source = try String(contentsOf: course.lessons.appendingPathComponent("02-second.md"), encoding: .utf8)
+        try course.write(source + "\nOne more line.\n", to: "02-second.md")
+        _ = course.build()
+        let after = try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path)
+        #expect(after.count == 6 && Set(after).intersection(entries).count == 3)
+        // A new theme renders every body again.
+        try FileManager.default.createDirectory(at: course.templates, withIntermediateDirectories: true)
+        let block = try String(contentsOf: try #require(Theme.builtInFolder).appendingPathComponent("block.mustache"), encoding: .utf8)
+        try ("<!-- my block -->\n" + block).write(to: course.templates.appendingPathComponent("block.mustache"), atomically: true, encoding: .utf8)
+        _ = course.build()
+        #expect(try course.page("01-first.html").contains("<!-- my block -->"))
+    }
+
     @Test func aFailingBlockLeavesThePreviousSiteUntouched() throws {
         let course = try TestCourse()
         defer { course.remove() }
@@ -138,6 +170,11 @@ struct SiteBuildTests {
         #expect(report.errors.isEmpty)
         #expect(report.failuresShown.count == 1)
         #expect(try course.page("02-second.html").contains("2:7: error: index out of range"))
+        // From the cache, the failure is still reported; without --keep-going it still stops the build.
+        let again = course.build(keepGoing: true)
+        #expect(again.rebuilt.isEmpty && again.failuresShown == report.failuresShown)
+        let strict = course.build()
+        #expect(strict.errors.map(\.message) == report.failuresShown)
     }
 
     @Test func aBrokenLinkFailsTheBuildNamingThePageAndTheLink() throws {

@@ -13,9 +13,9 @@ public enum LessonHTML {
         for (index, placeholder) in blockPlaceholders {
             let rendered = try codeBlock(index)
             // A placeholder line alone is a paragraph; the block's HTML takes its place.
-            if let range = html.range(of: "<p>\(placeholder)</p>") {
+            if let range = html.firstRange(ofBytes: "<p>\(placeholder)</p>") {
                 html.replaceSubrange(range, with: rendered)
-            } else if let range = html.range(of: placeholder) {
+            } else if let range = html.firstRange(ofBytes: placeholder) {
                 html.replaceSubrange(range, with: rendered)
             }
         }
@@ -24,9 +24,9 @@ public enum LessonHTML {
         for (index, span) in spans.enumerated().reversed() {
             let placeholder = extractor.placeholder(index)
             let rendered = try math(span)
-            if span.display, let range = html.range(of: "<p>\(placeholder)</p>") {
+            if span.display, let range = html.firstRange(ofBytes: "<p>\(placeholder)</p>") {
                 html.replaceSubrange(range, with: rendered)
-            } else if let range = html.range(of: placeholder) {
+            } else if let range = html.firstRange(ofBytes: placeholder) {
                 html.replaceSubrange(range, with: rendered)
             }
         }

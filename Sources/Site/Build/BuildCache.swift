@@ -30,6 +30,49 @@ struct BuildCache {
         try? data.write(to: folder.appendingPathComponent("\(key).json"), options: .atomic)
     }
 
+    /// The key of a lesson's rendered body: its results' key, the theme, and the page names its
+    /// links are rewritten to.
+    static func bodyKey(resultsKey: String, themeDigest: String, pageNames: [String: String]) -> String {
+        var hasher = StableHasher()
+        hasher.combine("body")
+        hasher.combine(resultsKey)
+        hasher.combine(themeDigest)
+        for (file, page) in pageNames.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(file)
+            hasher.combine(page)
+        }
+        return hasher.hexDigest
+    }
+
+    /// A rendered body: its HTML as it is (`KEY.body.html`, no escaping to undo) beside the rest
+    /// as JSON (`KEY.body.json`).
+    func body(for key: String) -> LessonBody? {
+        guard let html = try? Data(contentsOf: folder.appendingPathComponent("\(key).body.html")),
+              let data = try? Data(contentsOf: folder.appendingPathComponent("\(key).body.json")),
+              var body = try? JSONDecoder().decode(LessonBody.self, from: data) else { return nil }
+        body.html = String(decoding: html, as: UTF8.self)
+        return body
+    }
+
+    func store(_ body: LessonBody, for key: String) {
+        var rest = body
+        rest.html = ""
+        guard let data = try? JSONEncoder().encode(rest) else { return }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The HTML first: an entry is only read when both files are there.
+        try? Data(body.html.utf8).write(to: folder.appendingPathComponent("\(key).body.html"), options: .atomic)
+        try? data.write(to: folder.appendingPathComponent("\(key).body.json"), options: .atomic)
+    }
+
+    /// Removes the entries this build did not use, so the cache holds one build's worth.
+    func keepOnly(_ keys: Set<String>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasSuffix(".json") || name.hasSuffix(".html") {
+            let key = String(name.prefix(while: { $0 != "." }))
+            if !keys.contains(key) { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+        }
+    }
+
     /// What identifies this build of Mathbook: its version and its executable's size and date,
     /// so that a rebuilt tool never reuses the results of the one before.
     static var toolIdentity: String {

@@ -27,6 +27,10 @@ public struct LessonResults: Codable, Equatable, Sendable {
 
     public var blocks: [Block]
 
+    public init(blocks: [Block]) {
+        self.blocks = blocks
+    }
+
     /// The results of an executed, checked lesson.
     public init(_ check: LessonCheck) {
         let lesson = check.lesson

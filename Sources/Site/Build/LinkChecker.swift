@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// Checks that every internal link and anchor of a built site resolves.
 enum LinkChecker {
@@ -49,10 +50,10 @@ enum LinkChecker {
         var values: [String] = []
         let marker = " \(name)=\""
         var rest = Substring(html)
-        while let start = rest.range(of: marker) {
+        while let start = rest.firstRange(ofBytes: marker) {
             let valueStart = start.upperBound
             guard let end = rest[valueStart...].firstIndex(of: "\"") else { break }
-            values.append(String(rest[valueStart..<end]).replacingOccurrences(of: "&amp;", with: "&"))
+            values.append(rest[valueStart..<end].replacingAll(bytes: "&amp;", with: "&"))
             rest = rest[rest.index(after: end)...]
         }
         return values

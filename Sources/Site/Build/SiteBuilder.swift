@@ -80,14 +80,14 @@ public enum SiteBuilder {
                 report.errors += readErrors
             }
             let ordered = try order(lessons, by: configuration, folder: options.lessonsFolder)
-            let course = runOrRecall(ordered, options: options, report: &report, progress: progress)
+            let course = runOrRecall(ordered, theme: theme, options: options, report: &report, progress: progress)
             for entry in course {
-                for block in entry.results.blocks where block.failed {
+                for failure in entry.failures {
                     if options.keepGoing {
-                        report.failuresShown.append(block.failure ?? entry.lesson.path)
+                        report.failuresShown.append(failure)
                     } else {
                         // The failure is a whole diagnostic already (`file:line:col: error: …`, line, caret).
-                        report.errors.append(SiteError(path: "", block.failure ?? "\(entry.lesson.path): error: a block failed"))
+                        report.errors.append(SiteError(path: "", failure))
                     }
                 }
             }
@@ -117,14 +117,23 @@ public enum SiteBuilder {
     static func readLessons(in folder: String) -> ([Lesson], [SiteError]) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        // Parsed on all cores, kept in file-name order.
+        let parsed = ResultSlots<Result<Lesson, SiteError>>(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            let path = folder.hasSuffix("/") ? folder + names[index] : folder + "/" + names[index]
+            do throws(LessonError) {
+                parsed[index] = .success(try LessonParser.parse(contentsOf: URL(fileURLWithPath: path), path: path))
+            } catch {
+                parsed[index] = .failure(SiteError(path: error.path, line: error.location.line, column: error.location.column, error.message))
+            }
+        }
         var lessons: [Lesson] = []
         var errors: [SiteError] = []
-        for name in names {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            do {
-                lessons.append(try LessonParser.parse(contentsOf: URL(fileURLWithPath: path), path: path))
-            } catch {
-                errors.append(SiteError(path: error.path, line: error.location.line, column: error.location.column, error.message))
+        for index in names.indices {
+            switch parsed[index] {
+            case let .success(lesson)?: lessons.append(lesson)
+            case let .failure(error)?: errors.append(error)
+            case nil: break
             }
         }
         return (lessons, errors)
@@ -164,15 +173,26 @@ public enum SiteBuilder {
         (lesson.path as NSString).lastPathComponent
     }
 
-    /// Each lesson's results: from the cache when its key is there, else run (in parallel) and stored.
+    /// Each lesson, ready to render: its rendered body from the cache when nothing it depends on
+    /// changed (then its results are not even read), else its results from the cache, else run
+    /// (in parallel) and stored.
     static func runOrRecall(
-        _ lessons: [Lesson], options: BuildOptions, report: inout BuildReport, progress: @escaping @Sendable (String) -> Void
+        _ lessons: [Lesson], theme: Theme, options: BuildOptions, report: inout BuildReport,
+        progress: @escaping @Sendable (String) -> Void
     ) -> [CourseLesson] {
         let cache = BuildCache(folder: URL(fileURLWithPath: options.cacheFolder))
         let tool = BuildCache.toolIdentity
         let limits = String(describing: options.limits)
         let keys = lessons.map { BuildCache.key(path: $0.path, source: $0.source, tool: tool, limits: limits) }
-        var results: [LessonResults?] = keys.map { cache.results(for: $0) }
+        let pageNames = Dictionary(uniqueKeysWithValues: lessons.map { (fileName(of: $0), pageName(of: $0)) })
+        let bodyKeys = keys.map { BuildCache.bodyKey(resultsKey: $0, themeDigest: theme.digest, pageNames: pageNames) }
+        let bodies = ResultSlots<LessonBody>(count: lessons.count)
+        DispatchQueue.concurrentPerform(iterations: lessons.count) { index in
+            bodies[index] = cache.body(for: bodyKeys[index])
+        }
+        var results: [LessonResults?] = lessons.indices.map { index in
+            bodies[index] != nil ? LessonResults(blocks: []) : cache.results(for: keys[index])
+        }
         let toRun = results.indices.filter { results[$0] == nil }
         for index in results.indices where results[index] != nil {
             report.cached.append(lessons[index].path)
@@ -205,9 +225,19 @@ public enum SiteBuilder {
         }
         return lessons.indices.compactMap { index in
             guard let lessonResults = results[index] else { return nil }
-            let name = fileName(of: lessons[index])
-            return CourseLesson(lesson: lessons[index], results: lessonResults, pageName: String(name.dropLast(3)) + ".html", fileName: name)
+            var entry = CourseLesson(lesson: lessons[index], results: lessonResults, pageName: pageName(of: lessons[index]),
+                                     fileName: fileName(of: lessons[index]))
+            entry.cacheKey = keys[index]
+            entry.bodyKey = bodyKeys[index]
+            entry.cachedBody = bodies[index]
+            return entry
         }
+    }
+
+    /// The page of a lesson: `02-vectors.md` → `02-vectors.html`.
+    static func pageName(of lesson: Lesson) -> String {
+        let name = fileName(of: lesson)
+        return (name.hasSuffix(".md") ? String(name.dropLast(3)) : name) + ".html"
     }
 
     /// Every file of the site, by path: pages, the search index, the theme's assets; and every
@@ -220,18 +250,37 @@ public enum SiteBuilder {
         var pages: [String: String] = [:]
         var searchPages: [SearchIndex.Page] = []
         var errors: [SiteError] = []
+        // Pages are independent: render them on all cores, then collect them in course order. A
+        // lesson's body comes from the cache when neither it, its results, the theme nor the page
+        // names changed; only the page around it (sidebar, version) is made again.
+        let cache = BuildCache(folder: URL(fileURLWithPath: options.cacheFolder))
+        let pageNames = renderer.pageNames
+        let rendered = ResultSlots<Result<RenderedPage, SiteError>>(count: course.count)
+        DispatchQueue.concurrentPerform(iterations: course.count) { position in
+            rendered[position] = Result { () throws(SiteError) in
+                if let body = course[position].cachedBody {
+                    return try renderer.lessonPage(at: position, body: body)
+                }
+                let body = try renderer.lessonBody(at: position)
+                cache.store(body, for: course[position].bodyKey)
+                return try renderer.lessonPage(at: position, body: body)
+            }
+        }
+        cache.keepOnly(Set(course.map(\.cacheKey) + course.map(\.bodyKey)))
         for position in course.indices {
-            do {
-                let page = try renderer.lessonPage(at: position)
+            switch rendered[position] {
+            case let .success(page)?:
                 pages[page.name] = page.html
                 searchPages.append(SearchIndex.Page(title: course[position].title, href: page.name, sections: page.sections))
-            } catch {
+            case let .failure(error)?:
                 errors.append(error)
+            case nil:
+                break
             }
         }
         do {
             let introduction = LinkRewriter.rewriteLessonLinks(in: LessonHTML.markdownToHTML(configuration.introduction),
-                                                               pageNames: Dictionary(uniqueKeysWithValues: course.map { ($0.fileName, $0.pageName) }))
+                                                               pageNames: pageNames)
             let index = try renderer.indexPage(introductionHTML: introduction)
             pages[index.name] = index.html
         } catch {

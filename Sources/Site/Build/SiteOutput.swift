@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// Writes the site beside the old one and swaps it in at the end, so that a build that fails
 /// leaves the previous site untouched, and a reader never sees half of each.
@@ -14,12 +15,25 @@ enum SiteOutput {
         do {
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for path in files.keys.sorted() {
-                guard let data = files[path] else { continue }
-                let url = staging.appendingPathComponent(path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url)
+            let paths = files.keys.sorted()
+            for folder in Set(paths.map { ($0 as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
+                try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
+            // The files on all cores; the first failure is the error.
+            let failures = ResultSlots<String>(count: paths.count)
+            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                do {
+                    try files[paths[index]]?.write(to: staging.appendingPathComponent(paths[index]))
+                } catch {
+                    failures[index] = error.localizedDescription
+                }
+            }
+            if let failure = paths.indices.lazy.compactMap({ failures[$0] }).first {
+                throw SiteError(path: staging.path, "cannot write the new site: \(failure)")
+            }
+        } catch let error as SiteError {
+            try? manager.removeItem(at: staging)
+            throw error
         } catch {
             try? manager.removeItem(at: staging)
             throw SiteError(path: staging.path, "cannot write the new site: \(error.localizedDescription)")

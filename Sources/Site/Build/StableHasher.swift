@@ -7,14 +7,21 @@ struct StableHasher {
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func combine(_ data: Data) {
-        combineLength(data.count)
-        for byte in data {
-            state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
+        data.withUnsafeBytes { combine(bytes: $0) }
     }
 
     mutating func combine(_ text: String) {
-        combine(Data(text.utf8))
+        var text = text
+        text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    private mutating func combine(bytes: UnsafeRawBufferPointer) {
+        combineLength(bytes.count)
+        var state = self.state
+        for byte in bytes {
+            state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        self.state = state
     }
 
     /// Separates fields, so that ("ab", "c") and ("a", "bc") differ.

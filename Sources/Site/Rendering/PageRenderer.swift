@@ -9,6 +9,17 @@ public struct CourseLesson: Sendable {
     public var pageName: String
     /// The lesson's file name in the lessons folder (`02-vectors.md`).
     public var fileName: String
+    /// The build cache's key of its results.
+    public var cacheKey = ""
+    /// The build cache's key of its rendered body.
+    var bodyKey = ""
+    /// Its body, from the cache: then `results` is empty, and not needed.
+    var cachedBody: LessonBody?
+
+    /// Its failing blocks' messages (each a whole diagnostic located in the lesson file).
+    var failures: [String] {
+        cachedBody?.failures ?? results.blocks.filter(\.failed).map { $0.failure ?? "\(lesson.path): error: a block failed" }
+    }
 
     public var title: String { lesson.title ?? fileName }
 }
@@ -21,6 +32,23 @@ struct RenderedPage {
     var sections: [SearchIndex.Section]
 }
 
+/// The part of a lesson page that the build cache keeps between builds.
+struct LessonBody: Codable, Equatable {
+    struct Heading: Codable, Equatable {
+        var level: Int
+        var text: String
+        var anchor: String
+    }
+
+    /// The lesson's HTML: prose, code blocks with their outputs, formulas, heading ids.
+    var html: String
+    /// Its `h2` and `h3` headings, for the table of contents.
+    var toc: [Heading]
+    var sections: [SearchIndex.Section]
+    /// The messages of the lesson's failing blocks (shown on the page with `--keep-going`).
+    var failures: [String]
+}
+
 /// Renders lesson pages and the index page from the theme's templates.
 struct PageRenderer {
     let theme: Theme
@@ -29,13 +57,32 @@ struct PageRenderer {
     let buildVersion: String
     let liveReload: Bool
 
-    /// The lesson page of `lessons[position]`.
-    func lessonPage(at position: Int) throws(SiteError) -> RenderedPage {
+    /// The lesson page of `lessons[position]`, around its body (rendered now when not given).
+    func lessonPage(at position: Int, body given: LessonBody? = nil) throws(SiteError) -> RenderedPage {
         let entry = lessons[position]
-        let lesson = entry.lesson
+        let body: LessonBody
+        if let given { body = given } else { body = try lessonBody(at: position) }
+        var context = commonContext(current: position)
+        context["page"] = [
+            "title": entry.title,
+            "summary": entry.lesson.frontMatter.summary ?? "",
+            "html": body.html,
+            "toc": body.toc.map { ["level": $0.level, "text": $0.text, "anchor": $0.anchor] as [String: Any] },
+            "hasToc": !body.toc.isEmpty,
+        ] as [String: Any]
+        if position > 0 { context["previous"] = ["title": lessons[position - 1].title, "href": lessons[position - 1].pageName] }
+        if position + 1 < lessons.count { context["next"] = ["title": lessons[position + 1].title, "href": lessons[position + 1].pageName] }
+        let html = try theme.render("page", context)
+        return RenderedPage(name: entry.pageName, html: html, sections: body.sections)
+    }
+
+    /// What a lesson page holds that depends on the lesson alone (and the theme and the lessons'
+    /// page names): the body with its anchors and links, the table of contents, the search sections.
+    func lessonBody(at position: Int) throws(SiteError) -> LessonBody {
+        let entry = lessons[position]
         var body = try bodyHTML(of: entry)
-        var anchors = AnchorNamer(reserved: theme.literalIDs.union(lesson.blocks.indices.map(BlockContext.id(of:))))
-        var toc: [[String: Any]] = []
+        var anchors = AnchorNamer(reserved: theme.literalIDs.union(entry.lesson.blocks.indices.map(BlockContext.id(of:))))
+        var toc: [LessonBody.Heading] = []
         var dropTitle = true
         body = HeadingAnchors.addIDs(to: body) { level, text in
             let plain = HeadingAnchors.plainText(ofHTML: text)
@@ -46,22 +93,16 @@ struct PageRenderer {
             }
             dropTitle = false
             let anchor = anchors.anchor(for: plain)
-            if level == 2 || level == 3 { toc.append(["level": level, "text": plain, "anchor": anchor]) }
+            if level == 2 || level == 3 { toc.append(LessonBody.Heading(level: level, text: plain, anchor: anchor)) }
             return anchor
         }
-        body = LinkRewriter.rewriteLessonLinks(in: body, pageNames: Dictionary(uniqueKeysWithValues: lessons.map { ($0.fileName, $0.pageName) }))
-        var context = commonContext(current: position)
-        context["page"] = [
-            "title": entry.title,
-            "summary": lesson.frontMatter.summary ?? "",
-            "html": body,
-            "toc": toc,
-            "hasToc": !toc.isEmpty,
-        ] as [String: Any]
-        if position > 0 { context["previous"] = ["title": lessons[position - 1].title, "href": lessons[position - 1].pageName] }
-        if position + 1 < lessons.count { context["next"] = ["title": lessons[position + 1].title, "href": lessons[position + 1].pageName] }
-        let html = try theme.render("page", context)
-        return RenderedPage(name: entry.pageName, html: html, sections: SearchIndex.sections(ofBody: body, title: entry.title))
+        body = LinkRewriter.rewriteLessonLinks(in: body, pageNames: pageNames)
+        return LessonBody(html: body, toc: toc, sections: SearchIndex.sections(ofBody: body, title: entry.title), failures: entry.failures)
+    }
+
+    /// Each lesson's page, by the lesson's file name.
+    var pageNames: [String: String] {
+        Dictionary(uniqueKeysWithValues: lessons.map { ($0.fileName, $0.pageName) })
     }
 
     /// The index page: the course title, its introduction, the lessons with their summaries.

@@ -1,11 +1,12 @@
 import Foundation
+import Lessons
 
 /// The offline search index: every lesson's sections as plain text, written as a script
 /// (`search-index.js`) rather than JSON, because a page opened from `file://` may load a script
 /// but not fetch a file.
 enum SearchIndex {
     /// A part of a page under one heading.
-    struct Section: Encodable, Equatable {
+    struct Section: Codable, Equatable {
         var heading: String
         var anchor: String
         var text: String
@@ -39,11 +40,11 @@ enum SearchIndex {
     /// The next `<h2 id="…">…</h2>` or `<h3 id="…">…</h3>`.
     private static func nextHeading(in html: Substring) -> (range: Range<Substring.Index>, id: String, text: String)? {
         var search = html
-        while let open = search.range(of: "<h") {
+        while let open = search.firstRange(ofBytes: "<h") {
             let after = search[open.upperBound...]
             if let level = after.first, level == "2" || level == "3", after.dropFirst().hasPrefix(" id=\""),
                let idEnd = after.dropFirst(6).firstIndex(of: "\""),
-               let close = after.range(of: "</h\(level)>") {
+               let close = after.firstRange(ofBytes: "</h\(level)>") {
                 let id = String(after[after.index(after.startIndex, offsetBy: 6)..<idEnd])
                 let contentStart = after.index(after: idEnd)
                 let content = after[after.index(after: contentStart)..<close.lowerBound]
@@ -60,6 +61,6 @@ enum SearchIndex {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = (try? encoder.encode(pages)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
         // `</script>` cannot appear in JSON text from a page, but `<` is escaped anyway for safety.
-        return "window.MATHBOOK_SEARCH = " + json.replacingOccurrences(of: "<", with: "\\u003c") + ";\n"
+        return "window.MATHBOOK_SEARCH = " + json.replacingAll(bytes: "<", with: "\\u003c") + ";\n"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 import Mustache
 
 /// The templates and assets pages are made with: Mathbook's built-in theme, with any file of the
@@ -72,7 +73,7 @@ public struct Theme: Sendable {
     static func literalIDs(in template: String) -> Set<String> {
         var ids: Set<String> = []
         var rest = template[...]
-        while let start = rest.range(of: "id=\"") {
+        while let start = rest.firstRange(ofBytes: "id=\"") {
             rest = rest[start.upperBound...]
             guard let end = rest.firstIndex(of: "\"") else { break }
             let value = rest[..<end]
