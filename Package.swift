@@ -76,8 +76,8 @@ let package = Package(
         .systemLibrary(name: "CAllocator"),
         .systemLibrary(
             name: "CMark",
-            pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
 
         // `swift run -c release mathcore-benchmark`: MathCore beside NumPy, one run, ratios per row.

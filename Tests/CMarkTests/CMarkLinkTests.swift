@@ -1,7 +1,7 @@
 import CMark
 import Testing
 
-/// The system-library target links libcmark and parses with source positions.
+/// The system-library target links cmark-gfm and parses with source positions.
 @Test func cmarkParsesAFencedBlockWithItsLines() throws {
     let markdown = "# Title\n\n```swift-math hidden\nlet x = 1\n```\n"
     let document = try #require(cmark_parse_document(markdown, markdown.utf8.count, CMARK_OPT_SOURCEPOS))

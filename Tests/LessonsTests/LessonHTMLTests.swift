@@ -38,6 +38,41 @@ struct LessonHTMLTests {
         #expect(html == "<h1>T</h1>\n<CODE 0/>\n<ul>\n<li>\n<p>item</p>\n<CODE 1/>\n</li>\n</ul>\n")
     }
 
+    @Test func pipeTablesAreTablesWithMathInTheirCells() throws {
+        let (html, spans) = try render("| rate $\\eta$ | result |\n| --- | ---: |\n| $0.1$ | converges |\n| *1.1* | diverges |\n\nAfter.\n")
+        #expect(html == """
+            <table>
+            <thead>
+            <tr>
+            <th>rate [\\eta]</th>
+            <th align="right">result</th>
+            </tr>
+            </thead>
+            <tbody>
+            <tr>
+            <td>[0.1]</td>
+            <td align="right">converges</td>
+            </tr>
+            <tr>
+            <td><em>1.1</em></td>
+            <td align="right">diverges</td>
+            </tr>
+            </tbody>
+            </table>
+            <p>After.</p>
+
+            """)
+        #expect(spans.map(\.tex).sorted() == ["0.1", "\\eta"])
+        // Other extensions of GitHub's Markdown stay off: no strikethrough, no bare-URL links.
+        #expect(try render("~~no~~ www.example.org\n").html == "<p>~~no~~ www.example.org</p>\n")
+    }
+
+    @Test func anOutputBlockAfterATableBelongsToNoCode() throws {
+        #expect(throws: LessonError.self) {
+            try LessonParser.parse(source: "```swift-math\nprint(1)\n```\n\n| a |\n| - |\n| 1 |\n\n```output\n1\n```\n", path: "a.md")
+        }
+    }
+
     @Test func placeholdersNeverClashWithTheText() throws {
         let (html, spans) = try render("Writing mathbookmath0q is fine, and $x$ too.\n")
         #expect(spans.map(\.tex) == ["x"])

@@ -28,19 +28,18 @@ struct MarkdownBlock: Equatable, Sendable {
     var previousSibling: Int?
 }
 
-/// The only place that speaks to libcmark: it turns cmark's nodes into `MarkdownBlock` values at
+/// The only place that speaks to cmark (cmark-gfm, for its tables): it turns cmark's nodes into `MarkdownBlock` values at
 /// once and frees what it allocated.
 enum Markdown {
     /// All the blocks of `text`, in document order (a block's children come after it).
     static func blocks(in text: String) -> [MarkdownBlock] {
-        let bytes = Array(text.utf8)
-        guard let document = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_parse_document($0, buffer.count, CMARK_OPT_SOURCEPOS)
-                }
-            } ?? cmark_parse_document("", 0, CMARK_OPT_SOURCEPOS)
-        }) else { return [] }
+        guard let parser = mathbook_parser_with_tables(CMARK_OPT_SOURCEPOS) else { return [] }
+        defer { cmark_parser_free(parser) }
+        var text = text
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let document = cmark_parser_finish(parser) else { return [] }
         defer { cmark_node_free(document) }
 
         var blocks: [MarkdownBlock] = []
@@ -76,11 +75,10 @@ enum Markdown {
             kind = .fencedCode(info: info, literal: literal)
         case CMARK_NODE_HEADING:
             kind = .heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node))
-        case CMARK_NODE_DOCUMENT, CMARK_NODE_PARAGRAPH, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM,
-             CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CUSTOM_BLOCK:
-            kind = .other
         default:
-            return nil
+            // Any other block (a paragraph, a list, a table, …) is just a block; inlines are not.
+            guard type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK) else { return nil }
+            kind = .other
         }
         return MarkdownBlock(
             kind: kind,
@@ -112,7 +110,15 @@ enum Markdown {
     /// Markdown rendered to HTML by cmark. Raw HTML in the text is kept (`CMARK_OPT_UNSAFE`):
     /// lessons are written by the course's authors, and the site inserts its own HTML blocks.
     static func html(_ text: String) -> String {
-        guard let rendered = cmark_markdown_to_html(text, text.utf8.count, CMARK_OPT_UNSAFE) else { return "" }
+        guard let parser = mathbook_parser_with_tables(CMARK_OPT_UNSAFE) else { return "" }
+        defer { cmark_parser_free(parser) }
+        var text = text
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+        guard let rendered = cmark_render_html(document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
     }
