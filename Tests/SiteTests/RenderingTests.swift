@@ -55,6 +55,12 @@ struct RenderingTests {
             + ##" <a href="notes.md">n</a> <a href="#top">t</a> é <a href="02-vectors.html#">z</a>"##)
     }
 
+    @Test func plainTextOfFormulasReadsAsTheyLook() throws {
+        let heading = "Why divide by " + (try MathML.render(#"\sqrt{d}"#, display: false)) + "?"
+        #expect(HeadingAnchors.plainText(ofHTML: heading) == "Why divide by √d?")
+        #expect(HeadingAnchors.plainText(ofHTML: "<p>a&amp;b</p><p>c\u{00A0}d</p><svg><text>no</text></svg>e") == "a&b c d e")
+    }
+
     @Test func byteSearchFindsMarkupAfterAnyText() {
         let text = "naïve ∑ <h2>x</h2> <h2>y"
         let range = text.firstRange(ofBytes: "<h2>")

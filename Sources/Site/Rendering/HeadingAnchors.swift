@@ -79,7 +79,13 @@ enum HeadingAnchors {
                         // Skip everything up to the matching close tag.
                         let close = Array("</\(name)>".utf8)
                         index = find(close, in: bytes, from: index).map { $0 + close.count } ?? count
-                        pendingSpace = !plain.isEmpty
+                        // A formula's TeX source ends the formula, not a word.
+                        if name != "annotation" { pendingSpace = !plain.isEmpty }
+                        continue
+                    }
+                    // A root is drawn, not written: `\sqrt{d}` reads "√d".
+                    if !isClosing && (name == "msqrt" || name == "mroot") {
+                        for byte in "√".utf8 { append(byte) }
                         continue
                     }
                     // A block ends a word: `</p><p>` must not glue the last word to the next.
