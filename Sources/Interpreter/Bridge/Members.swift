@@ -204,17 +204,36 @@ enum Members {
                     for item in value.array { _ = try callClosure(function, [item], frame) }
                     return .void
                 }
+            // A trailing closure is the `where:` argument (`xs.contains { $0 > 1 }`), as in Swift.
+            case ("contains", 1) where signature(["where"]) && (arguments[0].isTrailingClosure || labels == ["where"]):
+                let f = try closure(0, [element], .bool).code
+                return make(.bool) { frame, value in
+                    let function = try f(frame)
+                    return .bool(try value.array.contains { try callClosure(function, [$0], frame).bool })
+                }
             case ("contains", 1) where signature([nil]):
                 let item = try argument(0, element).code
                 return .bool(place) { frame in
                     let (items, target) = (try code(frame).array, try item(frame))
                     return items.contains { Equality.equal($0, target) }
                 }
-            case ("contains", 1) where signature(["where"]):
+            case ("allSatisfy", 1) where signature([nil]):
                 let f = try closure(0, [element], .bool).code
                 return make(.bool) { frame, value in
                     let function = try f(frame)
-                    return .bool(try value.array.contains { try callClosure(function, [$0], frame).bool })
+                    return .bool(try value.array.allSatisfy { try callClosure(function, [$0], frame).bool })
+                }
+            case ("first", 1) where signature(["where"]):
+                let f = try closure(0, [element], .bool).code
+                return make(.optional(element)) { frame, value in
+                    let function = try f(frame)
+                    return try value.array.first { try callClosure(function, [$0], frame).bool }.map { .some($0) } ?? .none
+                }
+            case ("firstIndex", 1) where signature(["where"]) && (arguments[0].isTrailingClosure || labels == ["where"]):
+                let f = try closure(0, [element], .bool).code
+                return make(.optional(.int)) { frame, value in
+                    let function = try f(frame)
+                    return try value.array.firstIndex { try callClosure(function, [$0], frame).bool }.map { .some(.int($0)) } ?? .none
                 }
             case ("firstIndex", 1) where signature(["of"]):
                 let item = try argument(0, element).code
@@ -275,7 +294,7 @@ enum Members {
             case ("hasSuffix", [nil]):
                 let other = try argument(0, .string).code
                 return make(.bool) { frame, value in .bool(value.string.hasSuffix(try other(frame).string)) }
-            case ("contains", [nil]):
+            case ("contains", [nil]) where !arguments[0].isTrailingClosure:
                 let other = try argument(0, .string).code
                 return make(.bool) { frame, value in .bool(value.string.contains(try other(frame).string)) }
             case ("enumerated", []), ("reversed", []), ("map", _), ("filter", _), ("sorted", _), ("contains", _), ("forEach", _):
