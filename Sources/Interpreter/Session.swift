@@ -45,6 +45,9 @@ public final class Session {
     let globals = Scope()
     var globalSlotCount = 0
     var globalFrame: Frame?
+    /// Whether top-level functions of numbers run as scalar kernels (off only in the tests that
+    /// compare the two compiled forms).
+    var usesKernels = true
 
     public init(limits: Limits = .standard) {
         self.limits = limits
@@ -148,6 +151,7 @@ public final class Session {
         let foldedConverter = SourceLocationConverter(fileName: "", tree: folded)
         // Lower everything before running anything: a compile error means nothing runs.
         let lowerer = Lowerer(converter: foldedConverter, globals: globals, globalSlotCount: globalSlotCount)
+        lowerer.usesKernels = usesKernels
         let snapshot = globals.names
         globals.declaredInThisRun = []
         let code: StatementCode

@@ -134,9 +134,13 @@ extension Lowerer {
     }
 
     func callFunction(_ info: FunctionInfo, environmentDepth: Int, arguments: [Argument], call: some SyntaxProtocol) throws -> Expression {
-        let values = try matchArguments(arguments, to: info.parameters, call: call).map(\.code)
-        let distance = function.depth - environmentDepth
+        let matched = try matchArguments(arguments, to: info.parameters, call: call)
         let place = location(of: call)
+        if let kernel = info.kernel, let expression = kernelCall(kernel, arguments: matched, place: place) {
+            return expression
+        }
+        let values = matched.map(\.code)
+        let distance = function.depth - environmentDepth
         // Calls of one or two arguments keep them in constants, not an array (see `sequence`).
         let call = try lowerCallBody(info, values: values, distance: distance, place: place)
         // A call whose result is an Int or a Double gives it unboxed to the operator around it.
@@ -153,6 +157,68 @@ extension Lowerer {
             return expression
         default:
             return call
+        }
+    }
+
+    /// A call of a scalar kernel from ordinary code: the arguments, computed unboxed, go into the
+    /// first registers of the run's kernel stack (no kernel is running while ordinary code runs).
+    private func kernelCall(_ kernel: ScalarKernel, arguments: [Expression], place: SourceLocation) -> Expression? {
+        guard arguments.count <= ScalarKernel.maximumArguments else { return nil }
+        var codes: [(Frame) throws -> UInt64] = []
+        for (argument, type) in zip(arguments, kernel.parameterTypes) {
+            guard argument.type == type else { return nil }
+            switch type {
+            case .int: let code = argument.asInt; codes.append { frame in bits(try code(frame)) }
+            case .double: let code = argument.asDouble; codes.append { frame in bits(try code(frame)) }
+            default: let code = argument.asBool; codes.append { frame in bits(try code(frame)) }
+            }
+        }
+        let run: (Frame) throws -> UInt64
+        switch codes.count {
+        case 0:
+            run = { frame in
+                let stack = frame.context.kernelStack
+                return try kernel.call(stack.base, stack, at: place)
+            }
+        case 1:
+            let first = codes[0]
+            run = { frame in
+                let a = try first(frame)
+                let stack = frame.context.kernelStack
+                stack.base[0] = a
+                return try kernel.call(stack.base, stack, at: place)
+            }
+        case 2:
+            let (first, second) = (codes[0], codes[1])
+            run = { frame in
+                let (a, b) = (try first(frame), try second(frame))
+                let stack = frame.context.kernelStack
+                stack.base[0] = a
+                stack.base[1] = b
+                return try kernel.call(stack.base, stack, at: place)
+            }
+        default:
+            run = { frame in
+                var values: [UInt64] = []
+                for code in codes { values.append(try code(frame)) }
+                let stack = frame.context.kernelStack
+                for (index, value) in values.enumerated() { stack.base[index] = value }
+                return try kernel.call(stack.base, stack, at: place)
+            }
+        }
+        switch kernel.resultType {
+        case .int:
+            var expression = Expression.int(place) { frame in intValue(try run(frame)) }
+            expression.code = { frame in .int(intValue(try run(frame))) }
+            return expression
+        case .double:
+            var expression = Expression.double(place) { frame in doubleValue(try run(frame)) }
+            expression.code = { frame in .double(doubleValue(try run(frame))) }
+            return expression
+        default:
+            var expression = Expression.bool(place) { frame in try run(frame) != 0 }
+            expression.code = { frame in .bool(try run(frame) != 0) }
+            return expression
         }
     }
 

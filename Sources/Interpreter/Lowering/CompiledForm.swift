@@ -98,6 +98,9 @@ final class FunctionInfo {
     /// For a body of one expression, the expression itself: the call returns its value directly,
     /// without going through `return` (the common case of small math functions).
     var expressionBody: Code?
+    /// The function as a scalar kernel (see `ScalarKernel.swift`), when it is one: calls lowered
+    /// after its declaration run it instead of the body.
+    var kernel: ScalarKernel?
     /// Whether a frame of this function can outlive its call (its body makes closures or nested
     /// functions, which keep the frame). When it cannot, finished frames are kept for reuse.
     var framesCanEscape = true

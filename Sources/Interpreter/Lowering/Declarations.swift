@@ -34,6 +34,10 @@ extension Lowerer {
         if let function = declaration.as(FunctionDeclSyntax.self) {
             guard case let .function(info, _)? = scopes[scopes.count - 1].names[function.name.text] else { return nil }
             try lowerFunctionBody(function, info: info)
+            // A top-level function of numbers also gets a kernel, which later calls run.
+            if self.function.depth == 0 && usesKernels {
+                info.kernel = ScalarKernelCompiler.compile(function, info: info, lowerer: self)
+            }
             return nil
         }
         if let structure = declaration.as(StructDeclSyntax.self) {

@@ -10,6 +10,8 @@ final class Lowerer {
     var functions: [FunctionContext] = []
     /// Names of the top-level scope that persist across the cells of a session.
     let globals: Scope
+    /// Whether top-level functions of numbers get scalar kernels (see `ScalarKernel.swift`).
+    var usesKernels = true
     /// Locations already found, by node (see `location(of:)`).
     private var locations: [SyntaxIdentifier: SourceLocation] = [:]
 

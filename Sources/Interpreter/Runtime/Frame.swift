@@ -89,6 +89,8 @@ final class ExecutionContext {
     var returnValue: Value = .void
     /// The figures printed so far, each with the offset in `output` (UTF-8 bytes) where it starts.
     var figures: [ShownFigure] = []
+    /// The registers of kernel calls, made by the first one (see `kernelStack`).
+    var kernelStackStorage: KernelStack?
 
     /// The random generator behind `seed(_:)`, `randomUniform` and `randomNormal`: taken from the
     /// session at the start of a run and given back at its end.
