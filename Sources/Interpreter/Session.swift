@@ -48,6 +48,8 @@ public final class Session {
     /// Whether top-level functions of numbers run as scalar kernels (off only in the tests that
     /// compare the two compiled forms).
     var usesKernels = true
+    /// How many top-level loops of the last run were compiled to kernels (for the tests).
+    var loopKernelsInLastRun = 0
 
     public init(limits: Limits = .standard) {
         self.limits = limits
@@ -152,6 +154,7 @@ public final class Session {
         // Lower everything before running anything: a compile error means nothing runs.
         let lowerer = Lowerer(converter: foldedConverter, globals: globals, globalSlotCount: globalSlotCount)
         lowerer.usesKernels = usesKernels
+        defer { loopKernelsInLastRun = lowerer.loopKernelCount }
         let snapshot = globals.names
         globals.declaredInThisRun = []
         let code: StatementCode

@@ -80,6 +80,40 @@ struct ScalarKernelTests {
         func area(_ r: Double) -> Double { 3 * square(r) }
         print(norm(3, 4), area(2))
         """,
+        // Top-level loops over globals, calling kernels, nested, with break and continue.
+        """
+        func f(_ x: Double) -> Double { (x - 3) * (x - 3) }
+        var x = 0.0
+        let h = 1e-6
+        for _ in 0..<2_000 {
+            let slope = (f(x + h) - f(x - h)) / (2 * h)
+            x -= 0.01 * slope
+        }
+        print(x)
+        var total = 0
+        var steps = 0
+        for i in 1...20 {
+            if i % 3 == 0 { continue }
+            for j in 0..<i where j > 100 { print(j) }
+            var k = i
+            while k > 0 {
+                k -= 4
+                steps += 1
+                if steps > 1_000 { break }
+            }
+            total += i * k
+            if total > 10_000 { break }
+        }
+        print(total, steps)
+        var found = false
+        var n = 0
+        while !found && n < 100 { n += 7; found = n % 5 == 0 }
+        print(found, n)
+        """,
+        // A loop stopped by an error leaves the globals as they were at the error.
+        "var product = 1\nvar i = 1\nwhile true {\n    product *= i\n    i += 1\n}\nprint(product)",
+        // Shadowing a global inside the loop, and a global `let`.
+        "let limit = 5\nvar count = 0\nfor count in 0..<limit { print(count) }\nfor i in 0..<limit { let count = i * 2; _ = count }\nfor _ in 0..<limit { count += 1 }\nprint(count)",
     ]
 
     @Test(arguments: programs)
@@ -99,7 +133,7 @@ struct ScalarKernelTests {
                 if case let .function(info, _)? = session.globals.names[name], info.kernel != nil { found.append(name) }
             }
         }
-        #expect(found.sorted() == names.sorted())
+        #expect(Set(found) == Set(names))
     }
 
     @Test func functionsOfNumbersBecomeKernelsAndOthersDoNot() {
@@ -112,6 +146,30 @@ struct ScalarKernelTests {
         #expect(!isKernel("d", in: "func d(_ x: Int = 1) -> Int { x }"))
         #expect(!isKernel("s", in: "func s(_ x: Int) -> String { \"\\(x)\" }"))
         #expect(!isKernel("c", in: "func c(_ x: Double) -> Double { [1.0, 2.0].reduce(x, +) }"))
+    }
+
+    @Test func aLoopStoppedByAnErrorLeavesItsGlobalsForTheNextCell() {
+        for usesKernels in [true, false] {
+            let session = Session()
+            session.usesKernels = usesKernels
+            let first = session.run("var product = 1\nvar i = 1\nwhile true {\n    product *= i\n    i += 1\n}")
+            #expect(first.diagnostics.map(\.description) == ["4:5: error: arithmetic overflow"])
+            #expect(session.run("print(product, i)").output == "2432902008176640000 21\n")
+        }
+    }
+
+    @Test func topLevelLoopsOfNumbersRunAsKernels() throws {
+        let lowered = { (source: String) -> Bool in
+            let session = Session()
+            _ = session.run("var x = 0.0\nvar n = 0\nvar xs = [1.0]")
+            _ = session.run(source)
+            return session.loopKernelsInLastRun == 1
+        }
+        #expect(lowered("for i in 0..<10 { x += Double(i) }"))
+        #expect(lowered("while n < 10 { n += 1 }"))
+        #expect(!lowered("for i in 0..<10 { print(i) }"))
+        #expect(!lowered("for v in xs { x += v }"))
+        #expect(!lowered("while n < 10 { xs.append(1); n += 1 }"))
     }
 
     @Test func anEndlessLoopInAKernelStopsAtTheTimeLimit() {

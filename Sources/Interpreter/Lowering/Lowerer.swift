@@ -12,6 +12,8 @@ final class Lowerer {
     let globals: Scope
     /// Whether top-level functions of numbers get scalar kernels (see `ScalarKernel.swift`).
     var usesKernels = true
+    /// How many top-level loops were compiled to kernels (for the tests).
+    var loopKernelCount = 0
     /// Locations already found, by node (see `location(of:)`).
     private var locations: [SyntaxIdentifier: SourceLocation] = [:]
 

@@ -1,45 +1,32 @@
-// Scalar kernels: a second compiled form for top-level functions that only compute with `Int`,
-// `Double` and `Bool` (`fib`, a loss `f(x)`, a loop that sums numbers). Their parameters and local
-// variables live unboxed in a window of a register stack, one `UInt64` each; a call moves the
-// window up instead of making a `Frame`, and no `Value` is boxed or reference counted on the way.
+// Scalar kernels: a second compiled form for code that only computes with `Int`, `Double` and
+// `Bool`: top-level functions (`fib`, a loss `f(x)`) and top-level loops over such variables (a
+// gradient-descent loop). A kernel is a list of register-machine instructions, run by one `switch`
+// in a loop; its values live unboxed in a window of a register stack, one `UInt64` each, and a call
+// moves the window up instead of making a `Frame`. Nothing is boxed or reference counted on the way.
 //
-// A function gets a kernel only after its ordinary lowering succeeded, so every name and type has
-// been checked as Swift checks them; the kernel compiler then accepts a small subset (numbers,
-// arithmetic, comparisons, `&&`/`||`, `?:`, `let`/`var`, assignment, `if`, `while`, `for` over an
-// `Int` range, `break`, `continue`, `return`, calls of other kernels, a few math functions) and
-// gives up on anything else, leaving the function to the ordinary form. Both forms report the same
-// errors at the same places (overflow, division by zero, recursion depth, steps, time).
+// Code gets a kernel only after its ordinary lowering succeeded, so every name and type has been
+// checked as Swift checks them; the kernel compiler then accepts a subset (numbers, arithmetic,
+// comparisons, `!`/`&&`/`||`, `?:`, `let`/`var`, assignment, `if`, `while`, `for` over an `Int`
+// range, `break`, `continue`, `return`, calls of other kernels, `Double(_:)`, a few math functions)
+// and gives up on anything else, leaving the code to the ordinary form. Both forms report the same
+// errors at the same places (overflow, division by zero, a bad range, recursion depth, steps, time).
 
 import SwiftSyntax
 
-/// A call's registers: parameters first, then local variables, as bit patterns.
+/// A call's registers, as bit patterns: parameters first, then variables and temporaries.
 typealias Registers = UnsafeMutablePointer<UInt64>
 
-typealias KernelIntCode = (Registers, KernelStack) throws -> Int
-typealias KernelDoubleCode = (Registers, KernelStack) throws -> Double
-typealias KernelBoolCode = (Registers, KernelStack) throws -> Bool
-typealias KernelBitsCode = (Registers, KernelStack) throws -> UInt64
-typealias KernelStatementCode = (Registers, KernelStack) throws -> KernelFlow
-
-enum KernelFlow {
-    case normal
-    case breakLoop
-    case continueLoop
-    case returned
-}
-
-/// The register stack of one run (made on the first kernel call), and where `return` leaves its value.
+/// The register stack of one run (made on the first kernel call), sized for the deepest recursion
+/// the limits allow.
 final class KernelStack {
     unowned(unsafe) let context: ExecutionContext
     let base: Registers
     /// One past the last register.
     let end: Registers
-    var returned: UInt64 = 0
 
-    /// Enough registers for the deepest recursion the limits allow, at `maximumSlots` a call.
     init(context: ExecutionContext) {
         self.context = context
-        let count = (context.limits.maximumCallDepth + 2) * ScalarKernel.maximumSlots
+        let count = (context.limits.maximumCallDepth + 2) * ScalarKernel.maximumRegisters
         base = Registers.allocate(capacity: count)
         base.initialize(repeating: 0, count: count)
         end = base + count
@@ -50,67 +37,8 @@ final class KernelStack {
     }
 }
 
-/// A function compiled to a kernel.
-final class ScalarKernel {
-    /// A kernel has at most this many parameters and local variables.
-    static let maximumSlots = 64
-    /// Calls of at most this many arguments are compiled (their arguments are held unboxed).
-    static let maximumArguments = 4
-
-    let name: String
-    let parameterTypes: [SwiftType]
-    let resultType: SwiftType
-    var slotCount = 0
-
-    /// The body, giving the result as a bit pattern. Held unmanaged: a call reads it without
-    /// retaining it (a closure read from a `var` is retained for the call, which was a quarter of
-    /// a call's time); it is set once, when the compiler has finished, before anything runs.
-    private var bodyReference = Unmanaged.passRetained(KernelBody { _, _ in 0 })
-
-    var body: KernelBitsCode {
-        get { bodyReference.takeUnretainedValue().code }
-        set {
-            let old = bodyReference
-            bodyReference = Unmanaged.passRetained(KernelBody(newValue))
-            old.release()
-        }
-    }
-
-    init(name: String, parameterTypes: [SwiftType], resultType: SwiftType) {
-        self.name = name
-        self.parameterTypes = parameterTypes
-        self.resultType = resultType
-    }
-
-    deinit {
-        bodyReference.release()
-    }
-
-    /// Runs the kernel in `registers` (its arguments already there), one call deeper and one step further.
-    @inline(__always)
-    func call(_ registers: Registers, _ stack: KernelStack, at place: SourceLocation) throws -> UInt64 {
-        let context = stack.context
-        context.callDepth += 1
-        defer { context.callDepth -= 1 }
-        if context.callDepth > context.limits.maximumCallDepth || registers + ScalarKernel.maximumSlots > stack.end {
-            throw RuntimeError(message: "call depth exceeds \(context.limits.maximumCallDepth) (the recursion limit)", location: place)
-        }
-        try context.step(at: place)
-        return try bodyReference._withUnsafeGuaranteedRef { try $0.code(registers, stack) }
-    }
-}
-
-/// A kernel's compiled body.
-final class KernelBody {
-    let code: KernelBitsCode
-
-    init(_ code: @escaping KernelBitsCode) {
-        self.code = code
-    }
-}
-
 extension ExecutionContext {
-    /// The register stack of this run's kernel calls.
+    /// The register stack of this run's kernels.
     var kernelStack: KernelStack {
         if let stack = kernelStackStorage { return stack }
         let stack = KernelStack(context: self)
@@ -127,37 +55,240 @@ extension ExecutionContext {
 @inline(__always) func intValue(_ bits: UInt64) -> Int { Int(Int64(bitPattern: bits)) }
 @inline(__always) func doubleValue(_ bits: UInt64) -> Double { Double(bitPattern: bits) }
 
-/// A kernel expression: its type and its code in the matching unboxed form.
-struct KernelExpression {
-    var type: SwiftType
-    var int: KernelIntCode?
-    var double: KernelDoubleCode?
-    var bool: KernelBoolCode?
-    /// An integer or float literal, whose type may still follow its context.
-    var literal: ExprSyntax?
+// MARK: - Instructions
 
-    /// The value as a register's bit pattern.
-    var bitsCode: KernelBitsCode {
-        if let int { return { r, s in bits(try int(r, s)) } }
-        if let double { return { r, s in bits(try double(r, s)) } }
-        if let bool { return { r, s in bits(try bool(r, s)) } }
-        return { _, _ in 0 }
+/// One instruction. Operands are register numbers in the running window; `at` is where an
+/// error is reported. Trivial values only (a callee is `Unmanaged`), so running copies nothing
+/// that is reference counted.
+enum KernelInstruction {
+    case constant(UInt64, into: Int)
+    case move(Int, into: Int)
+    case addInt(Int, Int, into: Int, at: SourceLocation)
+    case subtractInt(Int, Int, into: Int, at: SourceLocation)
+    case multiplyInt(Int, Int, into: Int, at: SourceLocation)
+    case divideInt(Int, Int, into: Int, at: SourceLocation)
+    case remainderInt(Int, Int, into: Int, at: SourceLocation)
+    case negateInt(Int, into: Int, at: SourceLocation)
+    /// `a + k` for a constant `k`: the commonest arithmetic (`n - 1`, `i + 1`).
+    case addIntConstant(Int, Int, into: Int, at: SourceLocation)
+    case addDouble(Int, Int, into: Int)
+    case subtractDouble(Int, Int, into: Int)
+    case multiplyDouble(Int, Int, into: Int)
+    case divideDouble(Int, Int, into: Int)
+    case negateDouble(Int, into: Int)
+    case lessInt(Int, Int, into: Int)
+    case lessOrEqualInt(Int, Int, into: Int)
+    case equalInt(Int, Int, into: Int)
+    case notEqualInt(Int, Int, into: Int)
+    case lessDouble(Int, Int, into: Int)
+    case lessOrEqualDouble(Int, Int, into: Int)
+    case equalDouble(Int, Int, into: Int)
+    case notEqualDouble(Int, Int, into: Int)
+    /// `a < k` for a constant `k` (`n < 2`).
+    case lessIntConstant(Int, Int, into: Int)
+    case not(Int, into: Int)
+    case intToDouble(Int, into: Int)
+    case mathFunction(Int, MathFunction, into: Int)
+    case jump(to: Int)
+    case jumpIfFalse(Int, to: Int)
+    case jumpIfTrue(Int, to: Int)
+    /// Calls `kernel` with its registers starting at `base` (its arguments already there).
+    case call(Unmanaged<ScalarKernel>, base: Int, into: Int, at: SourceLocation)
+    /// One step of a loop, counted against the limits.
+    case step(at: SourceLocation)
+    /// `a...b` or `a..<b` needs `a <= b`.
+    case checkRange(Int, Int, at: SourceLocation)
+    case returnValue(Int)
+    /// The end of a loop kernel (top-level code): back to the ordinary form.
+    case finish
+}
+
+enum MathFunction {
+    case squareRoot, exp, log, sin, cos, tanh
+
+    func apply(_ x: Double) -> Double {
+        switch self {
+        case .squareRoot: return x.squareRoot()
+        case .exp: return Foundation_exp(x)
+        case .log: return Foundation_log(x)
+        case .sin: return Foundation_sin(x)
+        case .cos: return Foundation_cos(x)
+        case .tanh: return Foundation_tanh(x)
+        }
     }
 }
 
-/// Gives up on a function: it keeps the ordinary compiled form.
+/// Compiled code of numbers: a top-level function, or a top-level loop.
+final class ScalarKernel {
+    /// A kernel uses at most this many registers.
+    static let maximumRegisters = 256
+    /// Calls of at most this many arguments are compiled.
+    static let maximumArguments = 8
+
+    let name: String
+    let parameterTypes: [SwiftType]
+    let resultType: SwiftType
+    /// Registers used: parameters, variables, temporaries.
+    var registerCount = 0
+    private var instructions: UnsafeMutablePointer<KernelInstruction>?
+    private var instructionCount = 0
+
+    init(name: String, parameterTypes: [SwiftType], resultType: SwiftType) {
+        self.name = name
+        self.parameterTypes = parameterTypes
+        self.resultType = resultType
+    }
+
+    deinit {
+        instructions?.deinitialize(count: instructionCount)
+        instructions?.deallocate()
+    }
+
+    /// Sets the code, once, when the compiler has finished.
+    func install(_ code: [KernelInstruction]) {
+        let buffer = UnsafeMutablePointer<KernelInstruction>.allocate(capacity: max(code.count, 1))
+        buffer.initialize(from: code, count: code.count)
+        instructions = buffer
+        instructionCount = code.count
+    }
+
+    /// Runs the kernel as a call (its arguments in `registers`): one call deeper, one step further.
+    @inline(__always)
+    func call(_ registers: Registers, _ stack: KernelStack, at place: SourceLocation) throws -> UInt64 {
+        let context = stack.context
+        context.callDepth += 1
+        defer { context.callDepth -= 1 }
+        if context.callDepth > context.limits.maximumCallDepth || registers + registerCount > stack.end {
+            throw RuntimeError(message: "call depth exceeds \(context.limits.maximumCallDepth) (the recursion limit)", location: place)
+        }
+        try context.step(at: place)
+        return try run(registers, stack)
+    }
+
+    /// Runs the instructions in `r` until `return` or the end.
+    func run(_ r: Registers, _ stack: KernelStack) throws -> UInt64 {
+        guard let code = instructions else { return 0 }
+        var pc = 0
+        while true {
+            switch code[pc] {
+            case let .constant(value, into: d):
+                r[d] = value
+            case let .move(a, into: d):
+                r[d] = r[a]
+            case let .addInt(a, b, into: d, at: place):
+                r[d] = bits(try Arithmetic.add(intValue(r[a]), intValue(r[b]), at: place))
+            case let .subtractInt(a, b, into: d, at: place):
+                r[d] = bits(try Arithmetic.subtract(intValue(r[a]), intValue(r[b]), at: place))
+            case let .multiplyInt(a, b, into: d, at: place):
+                r[d] = bits(try Arithmetic.multiply(intValue(r[a]), intValue(r[b]), at: place))
+            case let .divideInt(a, b, into: d, at: place):
+                r[d] = bits(try Arithmetic.divide(intValue(r[a]), intValue(r[b]), at: place))
+            case let .remainderInt(a, b, into: d, at: place):
+                r[d] = bits(try Arithmetic.remainder(intValue(r[a]), intValue(r[b]), at: place))
+            case let .negateInt(a, into: d, at: place):
+                r[d] = bits(try Arithmetic.subtract(0, intValue(r[a]), at: place))
+            case let .addIntConstant(a, k, into: d, at: place):
+                r[d] = bits(try Arithmetic.add(intValue(r[a]), k, at: place))
+            case let .addDouble(a, b, into: d):
+                r[d] = bits(doubleValue(r[a]) + doubleValue(r[b]))
+            case let .subtractDouble(a, b, into: d):
+                r[d] = bits(doubleValue(r[a]) - doubleValue(r[b]))
+            case let .multiplyDouble(a, b, into: d):
+                r[d] = bits(doubleValue(r[a]) * doubleValue(r[b]))
+            case let .divideDouble(a, b, into: d):
+                r[d] = bits(doubleValue(r[a]) / doubleValue(r[b]))
+            case let .negateDouble(a, into: d):
+                r[d] = bits(-doubleValue(r[a]))
+            case let .lessInt(a, b, into: d):
+                r[d] = bits(intValue(r[a]) < intValue(r[b]))
+            case let .lessOrEqualInt(a, b, into: d):
+                r[d] = bits(intValue(r[a]) <= intValue(r[b]))
+            case let .equalInt(a, b, into: d):
+                r[d] = bits(r[a] == r[b])
+            case let .notEqualInt(a, b, into: d):
+                r[d] = bits(r[a] != r[b])
+            case let .lessDouble(a, b, into: d):
+                r[d] = bits(doubleValue(r[a]) < doubleValue(r[b]))
+            case let .lessOrEqualDouble(a, b, into: d):
+                r[d] = bits(doubleValue(r[a]) <= doubleValue(r[b]))
+            case let .equalDouble(a, b, into: d):
+                r[d] = bits(doubleValue(r[a]) == doubleValue(r[b]))
+            case let .notEqualDouble(a, b, into: d):
+                r[d] = bits(doubleValue(r[a]) != doubleValue(r[b]))
+            case let .lessIntConstant(a, k, into: d):
+                r[d] = bits(intValue(r[a]) < k)
+            case let .not(a, into: d):
+                r[d] = r[a] == 0 ? 1 : 0
+            case let .intToDouble(a, into: d):
+                r[d] = bits(Double(intValue(r[a])))
+            case let .mathFunction(a, function, into: d):
+                r[d] = bits(function.apply(doubleValue(r[a])))
+            case let .jump(to: target):
+                pc = target
+                continue
+            case let .jumpIfFalse(a, to: target):
+                if r[a] == 0 {
+                    pc = target
+                    continue
+                }
+            case let .jumpIfTrue(a, to: target):
+                if r[a] != 0 {
+                    pc = target
+                    continue
+                }
+            case let .call(callee, base: base, into: d, at: place):
+                r[d] = try callee._withUnsafeGuaranteedRef { try $0.call(r + base, stack, at: place) }
+            case let .step(at: place):
+                try stack.context.step(at: place)
+            case let .checkRange(a, b, at: place):
+                if intValue(r[a]) > intValue(r[b]) {
+                    throw RuntimeError(message: "range requires lowerBound <= upperBound", location: place)
+                }
+            case let .returnValue(a):
+                return r[a]
+            case .finish:
+                return 0
+            }
+            pc += 1
+        }
+    }
+}
+
+// MARK: - The compiler
+
+/// Gives up: the code keeps the ordinary compiled form.
 struct NotAKernel: Error {}
 
-/// Compiles one top-level function to a kernel, or gives up.
-struct ScalarKernelCompiler {
-    let lowerer: Lowerer
-    let kernel: ScalarKernel
-    /// The function's own info, for calls of itself.
-    let info: FunctionInfo
-    private var scopes: [[String: (slot: Int, type: SwiftType, isLet: Bool)]] = [[:]]
-    private var loopDepth = 0
+/// A global variable a loop kernel uses: its slot in the top-level frame and its register.
+struct KernelGlobal {
+    var slot: Int
+    var register: Int
+    var type: SwiftType
+    var isAssigned: Bool
+}
 
-    /// The kernel of `syntax`, or nil when it uses anything outside the subset.
+/// A loop compiled to a kernel: run it in `registers` after loading `globals` into them, and store
+/// back the ones it assigns.
+struct LoopKernel {
+    let kernel: ScalarKernel
+    let globals: [KernelGlobal]
+}
+
+/// Compiles a top-level function or loop to a kernel, or gives up.
+struct ScalarKernelCompiler {
+    private let lowerer: Lowerer
+    private let kernel: ScalarKernel
+    /// The function being compiled (for calls of itself); nil for a loop.
+    private let info: FunctionInfo?
+    private var code: [KernelInstruction] = []
+    private var scopes: [[String: (register: Int, type: SwiftType, isLet: Bool)]] = [[:]]
+    /// For a loop kernel: the globals it reads or writes, by name.
+    private var globals: [String: KernelGlobal] = [:]
+    private var allowsGlobals = false
+    /// The innermost loop's `break` jumps (patched at its end) and `continue` target.
+    private var loops: [(breaks: [Int], continueTarget: Int?, continues: [Int])] = []
+
+    /// The kernel of a top-level function, or nil when it uses anything outside the subset.
     static func compile(_ syntax: FunctionDeclSyntax, info: FunctionInfo, lowerer: Lowerer) -> ScalarKernel? {
         let scalar: Set<SwiftType> = [.int, .double, .bool]
         guard info.owner == nil, scalar.contains(info.resultType), info.parameters.count <= ScalarKernel.maximumArguments,
@@ -166,92 +297,103 @@ struct ScalarKernelCompiler {
         let kernel = ScalarKernel(name: info.name, parameterTypes: info.parameters.map(\.type), resultType: info.resultType)
         var compiler = ScalarKernelCompiler(lowerer: lowerer, kernel: kernel, info: info)
         do {
-            for parameter in info.parameters { try compiler.declare(parameter.name, type: parameter.type, isLet: true) }
+            for parameter in info.parameters { _ = try compiler.declare(parameter.name, type: parameter.type, isLet: true) }
             let statements = body.statements
             if statements.count == 1, case let .expr(expression)? = statements.first?.item,
                !expression.is(IfExprSyntax.self), !expression.is(SwitchExprSyntax.self) {
                 let value = try compiler.expression(expression, expected: info.resultType)
                 guard value.type == info.resultType else { return nil }
-                kernel.body = value.bitsCode
+                compiler.emit(.returnValue(value.register))
             } else {
-                let code = try compiler.block(statements)
-                kernel.body = { registers, stack in
-                    _ = try code(registers, stack)
-                    return stack.returned
-                }
+                try compiler.block(statements)
+                // The ordinary lowering proved every path returns; a path that does not is a loop
+                // that never ends, so nothing follows it.
+                compiler.emit(.finish)
             }
         } catch {
             return nil
         }
+        kernel.install(compiler.code)
         return kernel
     }
 
-    private init(lowerer: Lowerer, kernel: ScalarKernel, info: FunctionInfo) {
+    /// The kernel of a top-level `for` or `while` loop over numbers, or nil.
+    static func compileLoop(_ statement: StmtSyntax, lowerer: Lowerer) -> LoopKernel? {
+        guard statement.is(ForStmtSyntax.self) || statement.is(WhileStmtSyntax.self) else { return nil }
+        let kernel = ScalarKernel(name: "loop", parameterTypes: [], resultType: .void)
+        var compiler = ScalarKernelCompiler(lowerer: lowerer, kernel: kernel, info: nil)
+        compiler.allowsGlobals = true
+        do {
+            // Every global the loop may name gets its register first, below any call's registers:
+            // it is loaded once, before the loop, and must survive every call in it.
+            for token in statement.tokens(viewMode: .sourceAccurate) {
+                guard case let .identifier(name) = token.tokenKind, compiler.globals[name] == nil,
+                      case let .variable(slot, depth, type, _)? = lowerer.lookup(name), depth == 0,
+                      type == .int || type == .double || type == .bool else { continue }
+                compiler.globals[name] = KernelGlobal(slot: slot, register: try compiler.newRegister(), type: type, isAssigned: false)
+            }
+            try compiler.statement(statement)
+            compiler.emit(.finish)
+        } catch {
+            return nil
+        }
+        kernel.install(compiler.code)
+        return LoopKernel(kernel: kernel, globals: compiler.globals.values.sorted { $0.register < $1.register })
+    }
+
+    private init(lowerer: Lowerer, kernel: ScalarKernel, info: FunctionInfo?) {
         self.lowerer = lowerer
         self.kernel = kernel
         self.info = info
     }
 
-    // MARK: Names
+    // MARK: Registers and names
 
-    private mutating func declare(_ name: String, type: SwiftType, isLet: Bool) throws -> Int {
-        guard kernel.slotCount < ScalarKernel.maximumSlots else { throw NotAKernel() }
-        let slot = kernel.slotCount
-        kernel.slotCount += 1
-        scopes[scopes.count - 1][name] = (slot, type, isLet)
-        return slot
+    private mutating func emit(_ instruction: KernelInstruction) {
+        code.append(instruction)
     }
 
-    private func local(_ name: String) -> (slot: Int, type: SwiftType, isLet: Bool)? {
+    private mutating func newRegister() throws -> Int {
+        guard kernel.registerCount < ScalarKernel.maximumRegisters else { throw NotAKernel() }
+        kernel.registerCount += 1
+        return kernel.registerCount - 1
+    }
+
+    private mutating func declare(_ name: String, type: SwiftType, isLet: Bool) throws -> Int {
+        let register = try newRegister()
+        scopes[scopes.count - 1][name] = (register, type, isLet)
+        return register
+    }
+
+    /// A name's register: a local, a parameter, or (in a loop kernel) a global `Int`, `Double` or `Bool`.
+    private mutating func variable(_ name: String) throws -> (register: Int, type: SwiftType, isLet: Bool)? {
         for scope in scopes.reversed() {
             if let found = scope[name] { return found }
         }
-        return nil
+        guard allowsGlobals, let global = globals[name],
+              case let .variable(_, _, _, isLet)? = lowerer.lookup(name) else { return nil }
+        return (global.register, global.type, isLet)
     }
 
-    private mutating func scoped<T>(_ body: (inout ScalarKernelCompiler) throws -> T) rethrows -> T {
+    private mutating func scoped(_ body: (inout ScalarKernelCompiler) throws -> Void) rethrows {
         scopes.append([:])
         defer { scopes.removeLast() }
-        return try body(&self)
+        try body(&self)
     }
 
     // MARK: Statements
 
-    private mutating func block(_ statements: CodeBlockItemListSyntax) throws -> KernelStatementCode {
-        var codes: [KernelStatementCode] = []
+    private mutating func block(_ statements: CodeBlockItemListSyntax) throws {
         for item in statements {
             switch item.item {
-            case let .decl(declaration):
-                codes.append(try variable(declaration))
-            case let .stmt(statement):
-                codes.append(try self.statement(statement))
-            case let .expr(expression):
-                codes.append(try expressionStatement(expression))
-            }
-        }
-        switch codes.count {
-        case 0: return { _, _ in .normal }
-        case 1: return codes[0]
-        case 2:
-            let (first, second) = (codes[0], codes[1])
-            return { r, s in
-                let flow = try first(r, s)
-                if case .normal = flow { return try second(r, s) }
-                return flow
-            }
-        default:
-            return { r, s in
-                for code in codes {
-                    let flow = try code(r, s)
-                    if case .normal = flow { continue }
-                    return flow
-                }
-                return .normal
+            case let .decl(declaration): try variableDeclaration(declaration)
+            case let .stmt(statement): try self.statement(statement)
+            case let .expr(expression): try expressionStatement(expression)
             }
         }
     }
 
-    private mutating func variable(_ declaration: DeclSyntax) throws -> KernelStatementCode {
+    private mutating func variableDeclaration(_ declaration: DeclSyntax) throws {
         guard let variable = declaration.as(VariableDeclSyntax.self), variable.bindings.count == 1,
               let binding = variable.bindings.first, let pattern = binding.pattern.as(IdentifierPatternSyntax.self),
               let initializer = binding.initializer, binding.accessorBlock == nil, variable.attributes.isEmpty,
@@ -268,93 +410,103 @@ struct ScalarKernelCompiler {
         let value = try expression(initializer.value, expected: declared)
         guard declared == nil || value.type == declared else { throw NotAKernel() }
         // The value is computed before the name exists: `let x = x + 1` reads an outer `x`.
-        let slot = try declare(pattern.identifier.text, type: value.type, isLet: variable.bindingSpecifier.tokenKind == .keyword(.let))
-        let code = value.bitsCode
-        return { r, s in
-            r[slot] = try code(r, s)
-            return .normal
-        }
+        let register = try declare(pattern.identifier.text, type: value.type, isLet: variable.bindingSpecifier.tokenKind == .keyword(.let))
+        emit(.move(value.register, into: register))
     }
 
-    private mutating func statement(_ statement: StmtSyntax) throws -> KernelStatementCode {
+    private mutating func statement(_ statement: StmtSyntax) throws {
         if let expressionStatement = statement.as(ExpressionStmtSyntax.self) {
-            return try self.expressionStatement(expressionStatement.expression)
-        }
-        if let returnStatement = statement.as(ReturnStmtSyntax.self) {
-            guard let returned = returnStatement.expression else { throw NotAKernel() }
-            let value = try expression(returned, expected: kernel.resultType)
-            guard value.type == kernel.resultType else { throw NotAKernel() }
-            let code = value.bitsCode
-            return { r, s in
-                s.returned = try code(r, s)
-                return .returned
+            try self.expressionStatement(expressionStatement.expression)
+        } else if let returnStatement = statement.as(ReturnStmtSyntax.self) {
+            guard let info, let returned = returnStatement.expression else { throw NotAKernel() }
+            let value = try expression(returned, expected: info.resultType)
+            guard value.type == info.resultType else { throw NotAKernel() }
+            emit(.returnValue(value.register))
+        } else if let breakStatement = statement.as(BreakStmtSyntax.self), breakStatement.label == nil, !loops.isEmpty {
+            loops[loops.count - 1].breaks.append(code.count)
+            emit(.jump(to: -1))
+        } else if let continueStatement = statement.as(ContinueStmtSyntax.self), continueStatement.label == nil, !loops.isEmpty {
+            if let target = loops[loops.count - 1].continueTarget {
+                emit(.jump(to: target))
+            } else {
+                loops[loops.count - 1].continues.append(code.count)
+                emit(.jump(to: -1))
             }
+        } else if let whileStatement = statement.as(WhileStmtSyntax.self) {
+            try whileLoop(whileStatement)
+        } else if let forStatement = statement.as(ForStmtSyntax.self) {
+            try forLoop(forStatement)
+        } else {
+            throw NotAKernel()
         }
-        if let breakStatement = statement.as(BreakStmtSyntax.self), breakStatement.label == nil, loopDepth > 0 {
-            return { _, _ in .breakLoop }
-        }
-        if let continueStatement = statement.as(ContinueStmtSyntax.self), continueStatement.label == nil, loopDepth > 0 {
-            return { _, _ in .continueLoop }
-        }
-        if let whileStatement = statement.as(WhileStmtSyntax.self) {
-            return try whileLoop(whileStatement)
-        }
-        if let forStatement = statement.as(ForStmtSyntax.self) {
-            return try forLoop(forStatement)
-        }
-        throw NotAKernel()
     }
 
-    private mutating func expressionStatement(_ expression: ExprSyntax) throws -> KernelStatementCode {
-        if let conditional = expression.as(IfExprSyntax.self) { return try ifStatement(conditional) }
-        if let infix = expression.as(InfixOperatorExprSyntax.self) { return try assignment(infix) }
-        throw NotAKernel()
+    private mutating func expressionStatement(_ expression: ExprSyntax) throws {
+        if let conditional = expression.as(IfExprSyntax.self) {
+            try ifStatement(conditional)
+        } else if let infix = expression.as(InfixOperatorExprSyntax.self) {
+            try assignment(infix)
+        } else {
+            throw NotAKernel()
+        }
     }
 
-    private mutating func condition(_ conditions: ConditionElementListSyntax) throws -> KernelBoolCode {
+    private mutating func condition(_ conditions: ConditionElementListSyntax) throws -> Int {
         guard conditions.count == 1, case let .expression(expression)? = conditions.first?.condition else { throw NotAKernel() }
         let value = try self.expression(expression, expected: .bool)
-        guard let code = value.bool else { throw NotAKernel() }
-        return code
+        guard value.type == .bool else { throw NotAKernel() }
+        return value.register
     }
 
-    private mutating func ifStatement(_ syntax: IfExprSyntax) throws -> KernelStatementCode {
-        let test = try condition(syntax.conditions)
-        let then = try scoped { try $0.block(syntax.body.statements) }
-        var otherwise: KernelStatementCode = { _, _ in .normal }
-        switch syntax.elseBody {
-        case let .ifExpr(next)?:
-            otherwise = try ifStatement(next)
-        case let .codeBlock(block)?:
-            otherwise = try scoped { try $0.block(block.statements) }
-        case nil:
-            break
-        }
-        return { r, s in try test(r, s) ? try then(r, s) : try otherwise(r, s) }
+    /// Sets the target of the jump at `index` to the next instruction.
+    private mutating func patch(_ index: Int) {
+        patch(index, to: code.count)
     }
 
-    private mutating func whileLoop(_ syntax: WhileStmtSyntax) throws -> KernelStatementCode {
-        let test = try condition(syntax.conditions)
-        loopDepth += 1
-        defer { loopDepth -= 1 }
-        let body = try scoped { try $0.block(syntax.body.statements) }
-        let place = lowerer.location(of: syntax)
-        return { r, s in
-            let context = s.context
-            while try test(r, s) {
-                try context.step(at: place)
-                switch try body(r, s) {
-                case .normal, .continueLoop: continue
-                case .breakLoop: return .normal
-                case .returned: return .returned
-                }
-            }
-            return .normal
+    private mutating func patch(_ index: Int, to target: Int) {
+        switch code[index] {
+        case .jump: code[index] = .jump(to: target)
+        case let .jumpIfFalse(a, _): code[index] = .jumpIfFalse(a, to: target)
+        case let .jumpIfTrue(a, _): code[index] = .jumpIfTrue(a, to: target)
+        default: break
         }
+    }
+
+    private mutating func ifStatement(_ syntax: IfExprSyntax) throws {
+        let test = try condition(syntax.conditions)
+        let skip = code.count
+        emit(.jumpIfFalse(test, to: -1))
+        try scoped { try $0.block(syntax.body.statements) }
+        guard let elseBody = syntax.elseBody else {
+            patch(skip)
+            return
+        }
+        let end = code.count
+        emit(.jump(to: -1))
+        patch(skip)
+        switch elseBody {
+        case let .ifExpr(next): try ifStatement(next)
+        case let .codeBlock(block): try scoped { try $0.block(block.statements) }
+        }
+        patch(end)
+    }
+
+    private mutating func whileLoop(_ syntax: WhileStmtSyntax) throws {
+        let start = code.count
+        let test = try condition(syntax.conditions)
+        let exit = code.count
+        emit(.jumpIfFalse(test, to: -1))
+        emit(.step(at: lowerer.location(of: syntax)))
+        loops.append((breaks: [], continueTarget: start, continues: []))
+        try scoped { try $0.block(syntax.body.statements) }
+        emit(.jump(to: start))
+        let loop = loops.removeLast()
+        patch(exit)
+        for index in loop.breaks { patch(index) }
     }
 
     /// `for i in a..<b` and `for i in a...b` over `Int`s (`_` for no name), as the ordinary form runs them.
-    private mutating func forLoop(_ syntax: ForStmtSyntax) throws -> KernelStatementCode {
+    private mutating func forLoop(_ syntax: ForStmtSyntax) throws {
         guard syntax.whereClause == nil, syntax.tryKeyword == nil, syntax.awaitKeyword == nil, syntax.caseKeyword == nil,
               let range = syntax.sequence.as(InfixOperatorExprSyntax.self),
               let op = range.operator.as(BinaryOperatorExprSyntax.self)?.operator.text, op == "..<" || op == "..." else {
@@ -362,99 +514,112 @@ struct ScalarKernelCompiler {
         }
         let lower = try expression(range.leftOperand, expected: .int)
         let upper = try expression(range.rightOperand, expected: .int)
-        guard let low = lower.int, let high = upper.int else { throw NotAKernel() }
+        guard lower.type == .int, upper.type == .int else { throw NotAKernel() }
+        emit(.checkRange(lower.register, upper.register, at: lowerer.location(of: range)))
+        // The bounds are read once, before the loop.
+        let counter = try newRegister()
+        let end = try newRegister()
+        let test = try newRegister()
+        emit(.move(lower.register, into: counter))
+        emit(.move(upper.register, into: end))
         let closed = op == "..."
-        let rangePlace = lowerer.location(of: range)
-        let place = lowerer.location(of: syntax)
-        loopDepth += 1
-        defer { loopDepth -= 1 }
-        return try scoped { compiler in
-            let slot: Int?
-            if let name = syntax.pattern.as(IdentifierPatternSyntax.self) {
-                slot = try compiler.declare(name.identifier.text, type: .int, isLet: true)
-            } else if syntax.pattern.is(WildcardPatternSyntax.self) {
-                slot = nil
-            } else {
+        try scoped { compiler in
+            var name: Int?
+            if let identifier = syntax.pattern.as(IdentifierPatternSyntax.self) {
+                name = try compiler.declare(identifier.identifier.text, type: .int, isLet: true)
+            } else if !syntax.pattern.is(WildcardPatternSyntax.self) {
                 throw NotAKernel()
             }
-            let body = try compiler.block(syntax.body.statements)
-            return { r, s in
-                let (a, b) = (try low(r, s), try high(r, s))
-                guard a <= b else { throw RuntimeError(message: "range requires lowerBound <= upperBound", location: rangePlace) }
-                let context = s.context
-                var i = a
-                // A closed range may end at Int.max: stop after `b` without counting past it.
-                while closed ? i <= b : i < b {
-                    try context.step(at: place)
-                    if let slot { r[slot] = bits(i) }
-                    switch try body(r, s) {
-                    case .normal, .continueLoop: break
-                    case .breakLoop: return .normal
-                    case .returned: return .returned
-                    }
-                    if i == b { break }
-                    i += 1
-                }
-                return .normal
-            }
+            let start = compiler.code.count
+            compiler.emit(closed ? .lessOrEqualInt(counter, end, into: test) : .lessInt(counter, end, into: test))
+            let exit = compiler.code.count
+            compiler.emit(.jumpIfFalse(test, to: -1))
+            compiler.emit(.step(at: compiler.lowerer.location(of: syntax)))
+            if let name { compiler.emit(.move(counter, into: name)) }
+            compiler.loops.append((breaks: [], continueTarget: nil, continues: []))
+            try compiler.block(syntax.body.statements)
+            let loop = compiler.loops.removeLast()
+            for index in loop.continues { compiler.patch(index) }
+            // A closed range may end at Int.max: stop after the last value without counting past it.
+            compiler.emit(.equalInt(counter, end, into: test))
+            let last = compiler.code.count
+            compiler.emit(.jumpIfTrue(test, to: -1))
+            compiler.emit(.addIntConstant(counter, 1, into: counter, at: compiler.lowerer.location(of: syntax)))
+            compiler.emit(.jump(to: start))
+            compiler.patch(exit)
+            compiler.patch(last)
+            for index in loop.breaks { compiler.patch(index) }
         }
     }
 
-    /// `x = e` and `x op= e` on a local `var`.
-    private mutating func assignment(_ infix: InfixOperatorExprSyntax) throws -> KernelStatementCode {
+    /// `x = e` and `x op= e` on a `var`.
+    private mutating func assignment(_ infix: InfixOperatorExprSyntax) throws {
         guard let target = infix.leftOperand.as(DeclReferenceExprSyntax.self), target.argumentNames == nil,
-              let variable = local(target.baseName.text), !variable.isLet else { throw NotAKernel() }
-        let slot = variable.slot
+              let variable = try variable(target.baseName.text), !variable.isLet else { throw NotAKernel() }
+        if globals[target.baseName.text]?.register == variable.register {
+            globals[target.baseName.text]?.isAssigned = true
+        }
         if infix.operator.is(AssignmentExprSyntax.self) {
             let value = try expression(infix.rightOperand, expected: variable.type)
             guard value.type == variable.type else { throw NotAKernel() }
-            let code = value.bitsCode
-            return { r, s in
-                r[slot] = try code(r, s)
-                return .normal
-            }
+            emit(.move(value.register, into: variable.register))
+            return
         }
         guard let text = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text, text.count == 2, text.hasSuffix("="),
               let op = text.first.map(String.init), ["+", "-", "*", "/", "%"].contains(op) else { throw NotAKernel() }
-        let current = KernelExpression(type: variable.type, int: variable.type == .int ? { r, _ in intValue(r[slot]) } : nil,
-                                       double: variable.type == .double ? { r, _ in doubleValue(r[slot]) } : nil)
         let operand = try expression(infix.rightOperand, expected: variable.type)
-        let combined = try arithmetic(op, current, operand, at: lowerer.location(of: target))
-        let code = combined.bitsCode
-        return { r, s in
-            r[slot] = try code(r, s)
-            return .normal
-        }
+        guard operand.type == variable.type else { throw NotAKernel() }
+        try arithmetic(op, Value(type: variable.type, register: variable.register), operand,
+                       into: variable.register, at: lowerer.location(of: target))
     }
 
     // MARK: Expressions
 
-    private mutating func expression(_ syntax: ExprSyntax, expected: SwiftType?) throws -> KernelExpression {
+    /// An expression's result: its type and the register holding it.
+    private struct Value {
+        var type: SwiftType
+        var register: Int
+        /// For a number literal, its value: its type may still follow the other operand.
+        var literal: Double?
+        var isFloatLiteral = false
+        var constantInt: Int?
+    }
+
+    /// Compiler state to go back to when an operand is compiled again with another type.
+    private var mark: (code: Int, registers: Int) { (code.count, kernel.registerCount) }
+
+    private mutating func rewind(to mark: (code: Int, registers: Int)) {
+        code.removeSubrange(mark.code...)
+        kernel.registerCount = mark.registers
+    }
+
+    private mutating func constant(_ value: UInt64, type: SwiftType) throws -> Value {
+        let register = try newRegister()
+        emit(.constant(value, into: register))
+        return Value(type: type, register: register)
+    }
+
+    private mutating func expression(_ syntax: ExprSyntax, expected: SwiftType?) throws -> Value {
         if let literal = syntax.as(IntegerLiteralExprSyntax.self) {
-            return try integerLiteral(literal.literal.text, negative: false, expected: expected, syntax: syntax)
+            return try integerLiteral(literal.literal.text, negative: false, expected: expected)
         }
         if let literal = syntax.as(FloatLiteralExprSyntax.self) {
             guard expected == nil || expected == .double,
                   let value = Double(literal.literal.text.replacingOccurrences(of: "_", with: "")) else { throw NotAKernel() }
-            return KernelExpression(type: .double, double: { _, _ in value }, literal: syntax)
+            var result = try constant(bits(value), type: .double)
+            result.literal = value
+            result.isFloatLiteral = true
+            return result
         }
         if let literal = syntax.as(BooleanLiteralExprSyntax.self) {
-            let value = literal.literal.tokenKind == .keyword(.true)
-            return KernelExpression(type: .bool, bool: { _, _ in value })
+            return try constant(bits(literal.literal.tokenKind == .keyword(.true)), type: .bool)
         }
         if let reference = syntax.as(DeclReferenceExprSyntax.self), reference.argumentNames == nil {
-            guard let variable = local(reference.baseName.text) else { throw NotAKernel() }
-            let slot = variable.slot
-            switch variable.type {
-            case .int: return KernelExpression(type: .int, int: { r, _ in intValue(r[slot]) })
-            case .double: return KernelExpression(type: .double, double: { r, _ in doubleValue(r[slot]) })
-            default: return KernelExpression(type: .bool, bool: { r, _ in r[slot] != 0 })
-            }
+            guard let variable = try variable(reference.baseName.text) else { throw NotAKernel() }
+            return Value(type: variable.type, register: variable.register)
         }
         if let tuple = syntax.as(TupleExprSyntax.self), tuple.elements.count == 1, let only = tuple.elements.first, only.label == nil {
-            var inner = try expression(only.expression, expected: expected)
-            if inner.literal != nil { inner.literal = syntax }
-            return inner
+            return try expression(only.expression, expected: expected)
         }
         if let prefix = syntax.as(PrefixOperatorExprSyntax.self) {
             return try self.prefix(prefix, expected: expected)
@@ -463,98 +628,136 @@ struct ScalarKernelCompiler {
             return try self.infix(infix, expected: expected)
         }
         if let ternary = syntax.as(TernaryExprSyntax.self) {
-            let test = try expression(ternary.condition, expected: .bool)
-            guard let condition = test.bool else { throw NotAKernel() }
-            var first = try expression(ternary.thenExpression, expected: expected)
-            var second = try expression(ternary.elseExpression, expected: expected ?? first.type)
-            if first.type != second.type, first.literal != nil { first = try expression(ternary.thenExpression, expected: second.type) }
-            guard first.type == second.type else { throw NotAKernel() }
-            switch (first.int, second.int, first.double, second.double, first.bool, second.bool) {
-            case let (a?, b?, _, _, _, _): return KernelExpression(type: .int, int: { r, s in try condition(r, s) ? try a(r, s) : try b(r, s) })
-            case let (_, _, a?, b?, _, _): return KernelExpression(type: .double, double: { r, s in try condition(r, s) ? try a(r, s) : try b(r, s) })
-            case let (_, _, _, _, a?, b?): return KernelExpression(type: .bool, bool: { r, s in try condition(r, s) ? try a(r, s) : try b(r, s) })
-            default: throw NotAKernel()
-            }
+            return try self.ternary(ternary, expected: expected)
         }
         if let call = syntax.as(FunctionCallExprSyntax.self) {
-            return try self.call(call, expected: expected)
+            return try self.call(call)
         }
         throw NotAKernel()
     }
 
     /// An integer literal as the ordinary form types it: an `Int`, or a `Double` where one is expected.
-    private func integerLiteral(_ text: String, negative: Bool, expected: SwiftType?, syntax: ExprSyntax) throws -> KernelExpression {
+    private mutating func integerLiteral(_ text: String, negative: Bool, expected: SwiftType?) throws -> Value {
         let digits = text.replacingOccurrences(of: "_", with: "")
         // Only plain decimal literals; the ordinary form handles `0x…`, `0b…` and `0o…`.
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { throw NotAKernel() }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw NotAKernel() }
         if expected == .double {
             // An integer literal is an integer first: `-0` as a Double is 0.0, not -0.0.
             guard let magnitude = Int(digits) else { throw NotAKernel() }
             let value = Double(negative ? -magnitude : magnitude)
-            return KernelExpression(type: .double, double: { _, _ in value }, literal: syntax)
+            var result = try constant(bits(value), type: .double)
+            result.literal = value
+            return result
         }
         guard expected == nil || expected == .int, let value = Int((negative ? "-" : "") + digits) else { throw NotAKernel() }
-        return KernelExpression(type: .int, int: { _, _ in value }, literal: syntax)
+        var result = try constant(bits(value), type: .int)
+        result.literal = Double(value)
+        result.constantInt = value
+        return result
     }
 
-    private mutating func prefix(_ prefix: PrefixOperatorExprSyntax, expected: SwiftType?) throws -> KernelExpression {
-        let place = lowerer.location(of: prefix)
+    private mutating func prefix(_ prefix: PrefixOperatorExprSyntax, expected: SwiftType?) throws -> Value {
         switch prefix.operator.text {
         case "-":
             if let literal = prefix.expression.as(IntegerLiteralExprSyntax.self) {
-                return try integerLiteral(literal.literal.text, negative: true, expected: expected, syntax: ExprSyntax(prefix))
+                return try integerLiteral(literal.literal.text, negative: true, expected: expected)
             }
             let operand = try expression(prefix.expression, expected: expected)
-            if let code = operand.int {
-                var negated = KernelExpression(type: .int, int: { r, s in
-                    let (result, overflow) = 0.subtractingReportingOverflow(try code(r, s))
-                    if overflow { throw RuntimeError(message: "arithmetic overflow", location: place) }
-                    return result
-                })
-                negated.literal = operand.literal.map { _ in ExprSyntax(prefix) }
-                return negated
+            let register = try newRegister()
+            switch operand.type {
+            case .int: emit(.negateInt(operand.register, into: register, at: lowerer.location(of: prefix)))
+            case .double: emit(.negateDouble(operand.register, into: register))
+            default: throw NotAKernel()
             }
-            if let code = operand.double {
-                var negated = KernelExpression(type: .double, double: { r, s in -(try code(r, s)) })
-                negated.literal = operand.literal.map { _ in ExprSyntax(prefix) }
-                return negated
+            var result = Value(type: operand.type, register: register)
+            if let literal = operand.literal {
+                result.literal = -literal
+                result.isFloatLiteral = operand.isFloatLiteral
             }
-            throw NotAKernel()
+            return result
         case "!":
-            guard let code = try expression(prefix.expression, expected: .bool).bool else { throw NotAKernel() }
-            return KernelExpression(type: .bool, bool: { r, s in !(try code(r, s)) })
+            let operand = try expression(prefix.expression, expected: .bool)
+            guard operand.type == .bool else { throw NotAKernel() }
+            let register = try newRegister()
+            emit(.not(operand.register, into: register))
+            return Value(type: .bool, register: register)
         default:
             throw NotAKernel()
         }
     }
 
-    private mutating func infix(_ infix: InfixOperatorExprSyntax, expected: SwiftType?) throws -> KernelExpression {
+    private mutating func ternary(_ ternary: TernaryExprSyntax, expected: SwiftType?) throws -> Value {
+        let test = try expression(ternary.condition, expected: .bool)
+        guard test.type == .bool else { throw NotAKernel() }
+        let result = try newRegister()
+        let skip = code.count
+        emit(.jumpIfFalse(test.register, to: -1))
+        let thenMark = mark
+        var first = try expression(ternary.thenExpression, expected: expected)
+        // The else branch's type, found by compiling it once and throwing the code away.
+        let probe = mark
+        let elseType = try expression(ternary.elseExpression, expected: expected ?? first.type).type
+        rewind(to: probe)
+        if first.type != elseType, first.literal != nil {
+            rewind(to: thenMark)
+            first = try expression(ternary.thenExpression, expected: elseType)
+        }
+        guard first.type == elseType else { throw NotAKernel() }
+        emit(.move(first.register, into: result))
+        let end = code.count
+        emit(.jump(to: -1))
+        patch(skip)
+        let second = try expression(ternary.elseExpression, expected: expected ?? first.type)
+        guard second.type == first.type else { throw NotAKernel() }
+        emit(.move(second.register, into: result))
+        patch(end)
+        return Value(type: first.type, register: result)
+    }
+
+    private mutating func infix(_ infix: InfixOperatorExprSyntax, expected: SwiftType?) throws -> Value {
         guard let op = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text else { throw NotAKernel() }
         switch op {
         case "&&", "||":
-            guard let left = try expression(infix.leftOperand, expected: .bool).bool,
-                  let right = try expression(infix.rightOperand, expected: .bool).bool else { throw NotAKernel() }
-            if op == "&&" { return KernelExpression(type: .bool, bool: { r, s in try left(r, s) && right(r, s) }) }
-            return KernelExpression(type: .bool, bool: { r, s in try left(r, s) || right(r, s) })
+            let result = try newRegister()
+            let left = try expression(infix.leftOperand, expected: .bool)
+            guard left.type == .bool else { throw NotAKernel() }
+            emit(.move(left.register, into: result))
+            let skip = code.count
+            emit(op == "&&" ? .jumpIfFalse(result, to: -1) : .jumpIfTrue(result, to: -1))
+            let right = try expression(infix.rightOperand, expected: .bool)
+            guard right.type == .bool else { throw NotAKernel() }
+            emit(.move(right.register, into: result))
+            patch(skip)
+            return Value(type: .bool, register: result)
         case "+", "-", "*", "/", "%":
             let (left, right) = try operands(infix, expected: expected)
-            return try arithmetic(op, left, right, at: lowerer.location(of: infix.leftOperand))
+            let result = try newRegister()
+            try arithmetic(op, left, right, into: result, at: lowerer.location(of: infix.leftOperand))
+            return Value(type: left.type, register: result)
         case "<", "<=", ">", ">=", "==", "!=":
             let (left, right) = try operands(infix, expected: nil)
-            return try comparison(op, left, right)
+            let result = try newRegister()
+            try comparison(op, left, right, into: result)
+            return Value(type: .bool, register: result)
         default:
             throw NotAKernel()
         }
     }
 
     /// Both operands of a binary operator, a literal taking the type of the other side as in Swift.
-    private mutating func operands(_ infix: InfixOperatorExprSyntax, expected: SwiftType?) throws -> (KernelExpression, KernelExpression) {
+    private mutating func operands(_ infix: InfixOperatorExprSyntax, expected: SwiftType?) throws -> (Value, Value) {
+        let start = mark
         var left = try expression(infix.leftOperand, expected: expected)
+        let afterLeft = mark
         var right = try expression(infix.rightOperand, expected: expected ?? (left.literal == nil ? left.type : nil))
         if left.type != right.type {
             if left.literal != nil, right.literal == nil || right.type == .double {
+                // The left literal takes the right side's type: compile both again in order.
+                rewind(to: start)
                 left = try expression(infix.leftOperand, expected: right.type)
+                right = try expression(infix.rightOperand, expected: left.type)
             } else if right.literal != nil {
+                rewind(to: afterLeft)
                 right = try expression(infix.rightOperand, expected: left.type)
             }
         }
@@ -562,142 +765,107 @@ struct ScalarKernelCompiler {
         return (left, right)
     }
 
-    private func arithmetic(_ op: String, _ left: KernelExpression, _ right: KernelExpression, at place: SourceLocation) throws -> KernelExpression {
-        if let a = left.int, let b = right.int {
-            let code: KernelIntCode
-            switch op {
-            case "+": code = { r, s in try Arithmetic.add(try a(r, s), try b(r, s), at: place) }
-            case "-": code = { r, s in try Arithmetic.subtract(try a(r, s), try b(r, s), at: place) }
-            case "*": code = { r, s in try Arithmetic.multiply(try a(r, s), try b(r, s), at: place) }
-            case "/": code = { r, s in try Arithmetic.divide(try a(r, s), try b(r, s), at: place) }
-            default: code = { r, s in try Arithmetic.remainder(try a(r, s), try b(r, s), at: place) }
-            }
-            return KernelExpression(type: .int, int: code)
+    private mutating func arithmetic(_ op: String, _ left: Value, _ right: Value, into d: Int, at place: SourceLocation) throws {
+        let (a, b) = (left.register, right.register)
+        switch (left.type, op) {
+        case (.int, "+") where right.constantInt != nil: emit(.addIntConstant(a, right.constantInt ?? 0, into: d, at: place))
+        case (.int, "-") where right.constantInt.map({ $0 != Int.min }) == true:
+            // `n - k` is `n + (-k)`, with the same overflow.
+            emit(.addIntConstant(a, -(right.constantInt ?? 0), into: d, at: place))
+        case (.int, "+"): emit(.addInt(a, b, into: d, at: place))
+        case (.int, "-"): emit(.subtractInt(a, b, into: d, at: place))
+        case (.int, "*"): emit(.multiplyInt(a, b, into: d, at: place))
+        case (.int, "/"): emit(.divideInt(a, b, into: d, at: place))
+        case (.int, "%"): emit(.remainderInt(a, b, into: d, at: place))
+        case (.double, "+"): emit(.addDouble(a, b, into: d))
+        case (.double, "-"): emit(.subtractDouble(a, b, into: d))
+        case (.double, "*"): emit(.multiplyDouble(a, b, into: d))
+        case (.double, "/"): emit(.divideDouble(a, b, into: d))
+        default: throw NotAKernel()
         }
-        if let a = left.double, let b = right.double {
-            let code: KernelDoubleCode
-            switch op {
-            case "+": code = { r, s in try a(r, s) + b(r, s) }
-            case "-": code = { r, s in try a(r, s) - b(r, s) }
-            case "*": code = { r, s in try a(r, s) * b(r, s) }
-            case "/": code = { r, s in try a(r, s) / b(r, s) }
-            default: throw NotAKernel()
-            }
-            return KernelExpression(type: .double, double: code)
-        }
-        throw NotAKernel()
     }
 
-    private func comparison(_ op: String, _ left: KernelExpression, _ right: KernelExpression) throws -> KernelExpression {
-        func compare<T: Comparable>(_ a: @escaping (Registers, KernelStack) throws -> T, _ b: @escaping (Registers, KernelStack) throws -> T) -> KernelBoolCode {
-            switch op {
-            case "<": return { r, s in try a(r, s) < b(r, s) }
-            case "<=": return { r, s in try a(r, s) <= b(r, s) }
-            case ">": return { r, s in try a(r, s) > b(r, s) }
-            case ">=": return { r, s in try a(r, s) >= b(r, s) }
-            case "==": return { r, s in try a(r, s) == b(r, s) }
-            default: return { r, s in try a(r, s) != b(r, s) }
-            }
+    private mutating func comparison(_ op: String, _ left: Value, _ right: Value, into d: Int) throws {
+        let (a, b) = (left.register, right.register)
+        switch (left.type, op) {
+        case (.int, "<") where right.constantInt != nil: emit(.lessIntConstant(a, right.constantInt ?? 0, into: d))
+        case (.int, "<"): emit(.lessInt(a, b, into: d))
+        case (.int, "<="): emit(.lessOrEqualInt(a, b, into: d))
+        case (.int, ">"): emit(.lessInt(b, a, into: d))
+        case (.int, ">="): emit(.lessOrEqualInt(b, a, into: d))
+        case (.int, "=="), (.bool, "=="): emit(.equalInt(a, b, into: d))
+        case (.int, "!="), (.bool, "!="): emit(.notEqualInt(a, b, into: d))
+        case (.double, "<"): emit(.lessDouble(a, b, into: d))
+        case (.double, "<="): emit(.lessOrEqualDouble(a, b, into: d))
+        case (.double, ">"): emit(.lessDouble(b, a, into: d))
+        case (.double, ">="): emit(.lessOrEqualDouble(b, a, into: d))
+        case (.double, "=="): emit(.equalDouble(a, b, into: d))
+        case (.double, "!="): emit(.notEqualDouble(a, b, into: d))
+        default: throw NotAKernel()
         }
-        if let a = left.int, let b = right.int { return KernelExpression(type: .bool, bool: compare(a, b)) }
-        if let a = left.double, let b = right.double { return KernelExpression(type: .bool, bool: compare(a, b)) }
-        if let a = left.bool, let b = right.bool, op == "==" || op == "!=" {
-            let equal = op == "=="
-            return KernelExpression(type: .bool, bool: { r, s in (try a(r, s) == b(r, s)) == equal })
-        }
-        throw NotAKernel()
     }
 
     /// A call of a kernel (this function or one compiled before), `Double(_:)` of an `Int`, or a
-    /// math function of `Double`s.
-    private mutating func call(_ call: FunctionCallExprSyntax, expected: SwiftType?) throws -> KernelExpression {
+    /// math function of a `Double`.
+    private mutating func call(_ call: FunctionCallExprSyntax) throws -> Value {
         guard call.trailingClosure == nil, call.additionalTrailingClosures.isEmpty,
               let callee = call.calledExpression.as(DeclReferenceExprSyntax.self), callee.argumentNames == nil,
-              local(callee.baseName.text) == nil else { throw NotAKernel() }
+              try variable(callee.baseName.text) == nil || scopes.allSatisfy({ $0[callee.baseName.text] == nil }) && globals[callee.baseName.text] == nil
+        else { throw NotAKernel() }
         let name = callee.baseName.text
         let arguments = Array(call.arguments)
         let place = lowerer.location(of: call)
 
-        if name == "Double", arguments.count == 1, arguments[0].label == nil {
+        if name == "Double", arguments.count == 1, arguments[0].label == nil, lowerer.lookup(name) == nil {
             let value = try expression(arguments[0].expression, expected: nil)
-            if let code = value.int { return KernelExpression(type: .double, double: { r, s in Double(try code(r, s)) }) }
-            if let code = value.double { return KernelExpression(type: .double, double: code) }
-            throw NotAKernel()
+            switch value.type {
+            case .double: return value
+            case .int:
+                let register = try newRegister()
+                emit(.intToDouble(value.register, into: register))
+                return Value(type: .double, register: register)
+            default: throw NotAKernel()
+            }
         }
-        let unary: [String: (Double) -> Double] = [
-            "sqrt": { $0.squareRoot() }, "exp": { Foundation_exp($0) }, "log": { Foundation_log($0) },
-            "sin": { Foundation_sin($0) }, "cos": { Foundation_cos($0) }, "tanh": { Foundation_tanh($0) },
-        ]
-        if let function = unary[name], arguments.count == 1, arguments[0].label == nil, lowerer.lookup(name) == nil {
-            guard let code = try expression(arguments[0].expression, expected: .double).double else { throw NotAKernel() }
-            return KernelExpression(type: .double, double: { r, s in function(try code(r, s)) })
+        let functions: [String: MathFunction] = ["sqrt": .squareRoot, "exp": .exp, "log": .log, "sin": .sin, "cos": .cos, "tanh": .tanh]
+        if let function = functions[name], arguments.count == 1, arguments[0].label == nil, lowerer.lookup(name) == nil {
+            let value = try expression(arguments[0].expression, expected: .double)
+            guard value.type == .double else { throw NotAKernel() }
+            let register = try newRegister()
+            emit(.mathFunction(value.register, function, into: register))
+            return Value(type: .double, register: register)
         }
 
         guard case let .function(target, depth)? = lowerer.lookup(name), depth == 0 else { throw NotAKernel() }
         let calleeKernel: ScalarKernel
-        if target === info {
+        if let info, target === info {
             calleeKernel = kernel
         } else if let compiled = target.kernel {
             calleeKernel = compiled
         } else {
             throw NotAKernel()
         }
-        guard arguments.count == target.parameters.count else { throw NotAKernel() }
-        var codes: [KernelBitsCode] = []
+        guard arguments.count == target.parameters.count, arguments.count <= ScalarKernel.maximumArguments else { throw NotAKernel() }
+        // Each argument is computed, then moved into the block of registers the callee starts at.
+        // The block is taken after the arguments are computed, above every register in use, so
+        // the call (whose registers go on above it) overwrites nothing the caller still needs.
+        var values: [Value] = []
         for (argument, parameter) in zip(arguments, target.parameters) {
             guard argument.label?.text == parameter.label else { throw NotAKernel() }
             let value = try expression(argument.expression, expected: parameter.type)
             guard value.type == parameter.type else { throw NotAKernel() }
-            codes.append(value.bitsCode)
+            values.append(value)
         }
-        // The callee's registers start where this function's end. Arguments are all computed
-        // before any is stored: computing one may call a kernel in those very registers.
-        let caller = kernel
-        let result: KernelBitsCode
-        switch codes.count {
-        case 0:
-            result = { r, s in try calleeKernel.call(r + caller.slotCount, s, at: place) }
-        case 1:
-            let first = codes[0]
-            result = { r, s in
-                let a = try first(r, s)
-                let window = r + caller.slotCount
-                window[0] = a
-                return try calleeKernel.call(window, s, at: place)
-            }
-        case 2:
-            let (first, second) = (codes[0], codes[1])
-            result = { r, s in
-                let (a, b) = (try first(r, s), try second(r, s))
-                let window = r + caller.slotCount
-                window[0] = a
-                window[1] = b
-                return try calleeKernel.call(window, s, at: place)
-            }
-        default:
-            result = { r, s in
-                var values: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-                for (index, code) in codes.enumerated() {
-                    let value = try code(r, s)
-                    switch index {
-                    case 0: values.0 = value
-                    case 1: values.1 = value
-                    case 2: values.2 = value
-                    default: values.3 = value
-                    }
-                }
-                let window = r + caller.slotCount
-                window[0] = values.0
-                window[1] = values.1
-                window[2] = values.2
-                window[3] = values.3
-                return try calleeKernel.call(window, s, at: place)
-            }
+        let base = kernel.registerCount
+        for (index, value) in values.enumerated() {
+            emit(.move(value.register, into: base + index))
         }
-        switch target.resultType {
-        case .int: return KernelExpression(type: .int, int: { r, s in intValue(try result(r, s)) })
-        case .double: return KernelExpression(type: .double, double: { r, s in doubleValue(try result(r, s)) })
-        default: return KernelExpression(type: .bool, bool: { r, s in try result(r, s) != 0 })
-        }
+        let result = try newRegister()
+        // The callee's registers may overwrite `result` and everything above `base`: the call's
+        // value is written after it returns, and nothing above `base` is live across it.
+        emit(.call(Unmanaged.passUnretained(calleeKernel), base: base, into: result, at: place))
+        // Reserve the argument block for the calls a later statement makes from here.
+        while kernel.registerCount < base + values.count + 1 { _ = try newRegister() }
+        return Value(type: target.resultType, register: result)
     }
 }

@@ -55,13 +55,51 @@ extension Lowerer {
 
     // MARK: Statements
 
+    /// A top-level loop over numbers runs as a scalar kernel (see `ScalarKernel.swift`), once its
+    /// ordinary lowering has checked it: the globals it names are loaded into registers before it
+    /// and the ones it assigns are stored back after it, even when it stops with an error.
+    private func kernelOrOrdinary(_ syntax: StmtSyntax, label: String?, ordinary: () throws -> StatementCode) throws -> StatementCode {
+        let code = try ordinary()
+        guard usesKernels, label == nil, function.depth == 0, let loop = ScalarKernelCompiler.compileLoop(syntax, lowerer: self) else {
+            return code
+        }
+        loopKernelCount += 1
+        let loaded = loop.globals
+        let stored = loop.globals.filter(\.isAssigned)
+        let kernel = loop.kernel
+        return { frame in
+            let stack = frame.context.kernelStack
+            let registers = stack.base
+            for global in loaded {
+                switch frame.slots[global.slot] {
+                case let .int(value): registers[global.register] = bits(value)
+                case let .double(value): registers[global.register] = bits(value)
+                case let .bool(value): registers[global.register] = bits(value)
+                default: registers[global.register] = 0
+                }
+            }
+            defer {
+                for global in stored {
+                    let value = registers[global.register]
+                    switch global.type {
+                    case .int: frame.slots[global.slot] = .int(intValue(value))
+                    case .double: frame.slots[global.slot] = .double(doubleValue(value))
+                    default: frame.slots[global.slot] = .bool(value != 0)
+                    }
+                }
+            }
+            _ = try kernel.run(registers, stack)
+            return .normal
+        }
+    }
+
     func lowerStatement(_ syntax: StmtSyntax, label: String? = nil) throws -> StatementCode {
         if let expression = syntax.as(ExpressionStmtSyntax.self) { return try lowerExpressionStatement(expression.expression) }
         if let labeled = syntax.as(LabeledStmtSyntax.self) {
             return try lowerStatement(labeled.statement, label: labeled.label.text)
         }
-        if let loop = syntax.as(ForStmtSyntax.self) { return try lowerFor(loop, label: label) }
-        if let loop = syntax.as(WhileStmtSyntax.self) { return try lowerWhile(loop, label: label) }
+        if let loop = syntax.as(ForStmtSyntax.self) { return try kernelOrOrdinary(syntax, label: label) { try lowerFor(loop, label: label) } }
+        if let loop = syntax.as(WhileStmtSyntax.self) { return try kernelOrOrdinary(syntax, label: label) { try lowerWhile(loop, label: label) } }
         if let loop = syntax.as(RepeatStmtSyntax.self) { return try lowerRepeat(loop, label: label) }
         if let guardStatement = syntax.as(GuardStmtSyntax.self) { return try lowerGuard(guardStatement) }
         if let returnStatement = syntax.as(ReturnStmtSyntax.self) { return try lowerReturn(returnStatement) }
