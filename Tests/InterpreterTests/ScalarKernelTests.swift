@@ -114,6 +114,38 @@ struct ScalarKernelTests {
         "var product = 1\nvar i = 1\nwhile true {\n    product *= i\n    i += 1\n}\nprint(product)",
         // Shadowing a global inside the loop, and a global `let`.
         "let limit = 5\nvar count = 0\nfor count in 0..<limit { print(count) }\nfor i in 0..<limit { let count = i * 2; _ = count }\nfor _ in 0..<limit { count += 1 }\nprint(count)",
+        // Arrays of numbers in top-level loops: reads, writes, compound writes, counts, errors.
+        """
+        let n = 12
+        var a = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+        var b = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+        for i in 0..<n {
+            for j in 0..<n {
+                a[i][j] = Double((i * j) % 7)
+                b[i][j] = Double((i + j) % 5)
+            }
+        }
+        var c = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+        for i in 0..<n {
+            for j in 0..<n {
+                var total = 0.0
+                for k in 0..<n { total += a[i][k] * b[k][j] }
+                c[i][j] = total
+            }
+        }
+        print(c[5][11], c[n - 2][3], c.count)
+        var counts = [0, 0, 0]
+        var flags = [true, false]
+        for i in 0..<30 { counts[i % 3] += i; if i == 7 { flags[1] = !flags[0] } }
+        print(counts, flags, counts.count)
+        let fixed = [1, 2, 3]
+        var sum = 0
+        for i in 0..<fixed.count { sum += fixed[i] * fixed[fixed.count - 1 - i] }
+        print(sum)
+        """,
+        "var grid = [[1, 2], [3]]\nvar seen = 0\nfor i in 0..<2 {\n    for j in 0..<2 {\n        seen += grid[i][j]\n    }\n}\nprint(seen)",
+        "var grid = [[1.0, 2.0], [3.0]]\nfor i in 0..<3 {\n    grid[i][0] = 5\n}\nprint(grid)",
+        "var xs = [Int.max, 1]\nfor i in 0..<2 {\n    xs[i] += 1\n}\nprint(xs)",
     ]
 
     @Test(arguments: programs)
@@ -155,6 +187,9 @@ struct ScalarKernelTests {
             let first = session.run("var product = 1\nvar i = 1\nwhile true {\n    product *= i\n    i += 1\n}")
             #expect(first.diagnostics.map(\.description) == ["4:5: error: arithmetic overflow"])
             #expect(session.run("print(product, i)").output == "2432902008176640000 21\n")
+            // An array written before the error keeps what was written.
+            _ = session.run("var grid = [[1.0], [2.0]]\nfor i in 0..<3 { grid[i][0] = 9 }")
+            #expect(session.run("print(grid)").output == "[[9.0], [9.0]]\n")
         }
     }
 
@@ -169,6 +204,8 @@ struct ScalarKernelTests {
         #expect(lowered("while n < 10 { n += 1 }"))
         #expect(!lowered("for i in 0..<10 { print(i) }"))
         #expect(!lowered("for v in xs { x += v }"))
+        #expect(lowered("for i in 0..<xs.count { x += xs[i] }"))
+        #expect(lowered("for i in 0..<xs.count { xs[i] *= 2 }"))
         #expect(!lowered("while n < 10 { xs.append(1); n += 1 }"))
     }
 

@@ -23,6 +23,8 @@ final class KernelStack {
     let base: Registers
     /// One past the last register.
     let end: Registers
+    /// The arrays of the running loop kernel (see `KernelArray`).
+    var arrays: UnsafeMutablePointer<KernelArray>?
 
     init(context: ExecutionContext) {
         self.context = context
@@ -34,6 +36,78 @@ final class KernelStack {
 
     deinit {
         base.deallocate()
+    }
+}
+
+/// An array a loop kernel reads or writes (a global `[Int]`, `[Double]`, `[Bool]`, or an array of
+/// them), copied out of its `Value`s into rows of registers before the loop and back after it.
+/// A one-dimensional array is one row.
+struct KernelArray {
+    var rows: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
+    var rowCounts: UnsafeMutablePointer<Int>
+    var rowCount: Int
+    var isNested: Bool
+
+    /// `a.count`: the rows of a nested array, the elements of a flat one.
+    var count: Int { isNested ? rowCount : rowCounts[0] }
+
+    /// The registers of `value`, an array of scalars (`isNested` false) or of arrays of scalars.
+    init(_ value: Value, isNested: Bool) {
+        self.isNested = isNested
+        let rowValues: [Value]
+        if isNested, case let .array(outer) = value { rowValues = outer } else { rowValues = [value] }
+        rowCount = rowValues.count
+        rows = .allocate(capacity: max(rowValues.count, 1))
+        rowCounts = .allocate(capacity: max(rowValues.count, 1))
+        for (index, row) in rowValues.enumerated() {
+            let items: [Value]
+            if case let .array(elements) = row { items = elements } else { items = [] }
+            let registers = Registers.allocate(capacity: max(items.count, 1))
+            for (position, item) in items.enumerated() {
+                switch item {
+                case let .int(number): registers[position] = bits(number)
+                case let .double(number): registers[position] = bits(number)
+                case let .bool(flag): registers[position] = bits(flag)
+                default: registers[position] = 0
+                }
+            }
+            rows[index] = registers
+            rowCounts[index] = items.count
+        }
+    }
+
+    /// The array as a `Value` again, its elements of type `element`.
+    func value(element: SwiftType) -> Value {
+        func row(_ index: Int) -> Value {
+            let registers = rows[index]
+            return .array((0..<rowCounts[index]).map { position in
+                switch element {
+                case .int: return .int(intValue(registers[position]))
+                case .double: return .double(doubleValue(registers[position]))
+                default: return .bool(registers[position] != 0)
+                }
+            })
+        }
+        return isNested ? .array((0..<rowCount).map(row)) : row(0)
+    }
+
+    func deallocate() {
+        for index in 0..<rowCount { rows[index].deallocate() }
+        rows.deallocate()
+        rowCounts.deallocate()
+    }
+}
+
+extension KernelStack {
+    /// The register of `a[i][j]` (`a[j]` of a flat array is row 0), or Swift's error.
+    @inline(__always)
+    func element(_ array: Int, _ i: Int, _ j: Int, at place: SourceLocation) throws -> Registers {
+        guard let arrays else { throw RuntimeError(message: "index out of range", location: place) }
+        let held = arrays[array]
+        guard i >= 0, i < held.rowCount, j >= 0, j < held.rowCounts[i] else {
+            throw RuntimeError(message: "index out of range", location: place)
+        }
+        return held.rows[i] + j
     }
 }
 
@@ -96,6 +170,12 @@ enum KernelInstruction {
     case call(Unmanaged<ScalarKernel>, base: Int, into: Int, at: SourceLocation)
     /// One step of a loop, counted against the limits.
     case step(at: SourceLocation)
+    /// `a[i]` and `a[i][j]` of an array the loop kernel holds (see `KernelArray`), and `a.count`.
+    case loadElement(array: Int, Int, into: Int, at: SourceLocation)
+    case loadElement2(array: Int, Int, Int, into: Int, at: SourceLocation)
+    case storeElement(array: Int, Int, value: Int, at: SourceLocation)
+    case storeElement2(array: Int, Int, Int, value: Int, at: SourceLocation)
+    case arrayCount(array: Int, into: Int)
     /// `a...b` or `a..<b` needs `a <= b`.
     case checkRange(Int, Int, at: SourceLocation)
     case returnValue(Int)
@@ -240,6 +320,16 @@ final class ScalarKernel {
                 r[d] = try callee._withUnsafeGuaranteedRef { try $0.call(r + base, stack, at: place) }
             case let .step(at: place):
                 try stack.context.step(at: place)
+            case let .loadElement(array: index, i, into: d, at: place):
+                r[d] = try stack.element(index, 0, intValue(r[i]), at: place).pointee
+            case let .loadElement2(array: index, i, j, into: d, at: place):
+                r[d] = try stack.element(index, intValue(r[i]), intValue(r[j]), at: place).pointee
+            case let .storeElement(array: index, i, value: v, at: place):
+                try stack.element(index, 0, intValue(r[i]), at: place).pointee = r[v]
+            case let .storeElement2(array: index, i, j, value: v, at: place):
+                try stack.element(index, intValue(r[i]), intValue(r[j]), at: place).pointee = r[v]
+            case let .arrayCount(array: index, into: d):
+                r[d] = bits(stack.arrays.map { $0[index].count } ?? 0)
             case let .checkRange(a, b, at: place):
                 if intValue(r[a]) > intValue(r[b]) {
                     throw RuntimeError(message: "range requires lowerBound <= upperBound", location: place)
@@ -267,11 +357,23 @@ struct KernelGlobal {
     var isAssigned: Bool
 }
 
-/// A loop compiled to a kernel: run it in `registers` after loading `globals` into them, and store
-/// back the ones it assigns.
+/// A global array a loop kernel uses: its slot, its number among the kernel's arrays, its element type.
+struct KernelArrayGlobal {
+    var name: String
+    var isLet: Bool
+    var slot: Int
+    var index: Int
+    var element: SwiftType
+    var isNested: Bool
+    var isAssigned: Bool
+}
+
+/// A loop compiled to a kernel: run it in `registers` after loading `globals` into them (and
+/// `arrays` into `KernelArray`s), and store back the ones it assigns.
 struct LoopKernel {
     let kernel: ScalarKernel
     let globals: [KernelGlobal]
+    let arrays: [KernelArrayGlobal]
 }
 
 /// Compiles a top-level function or loop to a kernel, or gives up.
@@ -284,6 +386,7 @@ struct ScalarKernelCompiler {
     private var scopes: [[String: (register: Int, type: SwiftType, isLet: Bool)]] = [[:]]
     /// For a loop kernel: the globals it reads or writes, by name.
     private var globals: [String: KernelGlobal] = [:]
+    private var arrays: [String: KernelArrayGlobal] = [:]
     private var allowsGlobals = false
     /// The innermost loop's `break` jumps (patched at its end) and `continue` target.
     private var loops: [(breaks: [Int], continueTarget: Int?, continues: [Int])] = []
@@ -326,11 +429,19 @@ struct ScalarKernelCompiler {
         do {
             // Every global the loop may name gets its register first, below any call's registers:
             // it is loaded once, before the loop, and must survive every call in it.
+            let scalars: Set<SwiftType> = [.int, .double, .bool]
             for token in statement.tokens(viewMode: .sourceAccurate) {
-                guard case let .identifier(name) = token.tokenKind, compiler.globals[name] == nil,
-                      case let .variable(slot, depth, type, _)? = lowerer.lookup(name), depth == 0,
-                      type == .int || type == .double || type == .bool else { continue }
-                compiler.globals[name] = KernelGlobal(slot: slot, register: try compiler.newRegister(), type: type, isAssigned: false)
+                guard case let .identifier(name) = token.tokenKind, compiler.globals[name] == nil, compiler.arrays[name] == nil,
+                      case let .variable(slot, depth, type, isLet)? = lowerer.lookup(name), depth == 0 else { continue }
+                if scalars.contains(type) {
+                    compiler.globals[name] = KernelGlobal(slot: slot, register: try compiler.newRegister(), type: type, isAssigned: false)
+                } else if case let .array(element) = type, scalars.contains(element) {
+                    compiler.arrays[name] = KernelArrayGlobal(name: name, isLet: isLet, slot: slot, index: compiler.arrays.count, element: element,
+                                                              isNested: false, isAssigned: false)
+                } else if case let .array(.array(element)) = type, scalars.contains(element) {
+                    compiler.arrays[name] = KernelArrayGlobal(name: name, isLet: isLet, slot: slot, index: compiler.arrays.count, element: element,
+                                                              isNested: true, isAssigned: false)
+                }
             }
             try compiler.statement(statement)
             compiler.emit(.finish)
@@ -338,7 +449,8 @@ struct ScalarKernelCompiler {
             return nil
         }
         kernel.install(compiler.code)
-        return LoopKernel(kernel: kernel, globals: compiler.globals.values.sorted { $0.register < $1.register })
+        return LoopKernel(kernel: kernel, globals: compiler.globals.values.sorted { $0.register < $1.register },
+                          arrays: compiler.arrays.values.sorted { $0.index < $1.index })
     }
 
     private init(lowerer: Lowerer, kernel: ScalarKernel, info: FunctionInfo?) {
@@ -552,8 +664,12 @@ struct ScalarKernelCompiler {
         }
     }
 
-    /// `x = e` and `x op= e` on a `var`.
+    /// `x = e` and `x op= e` on a `var`, or on an element of a held array (`c[i][j] = total`).
     private mutating func assignment(_ infix: InfixOperatorExprSyntax) throws {
+        if infix.leftOperand.is(SubscriptCallExprSyntax.self) {
+            try elementAssignment(infix)
+            return
+        }
         guard let target = infix.leftOperand.as(DeclReferenceExprSyntax.self), target.argumentNames == nil,
               let variable = try variable(target.baseName.text), !variable.isLet else { throw NotAKernel() }
         if globals[target.baseName.text]?.register == variable.register {
@@ -571,6 +687,38 @@ struct ScalarKernelCompiler {
         guard operand.type == variable.type else { throw NotAKernel() }
         try arithmetic(op, Value(type: variable.type, register: variable.register), operand,
                        into: variable.register, at: lowerer.location(of: target))
+    }
+
+    /// `a[i] = e`, `a[i][j] op= e`: the indexes, then the value, then the store, which checks the
+    /// indexes (Swift evaluates the right side before the subscript's setter runs).
+    private mutating func elementAssignment(_ infix: InfixOperatorExprSyntax) throws {
+        guard let access = try elementAccess(infix.leftOperand), !access.array.isLet else { throw NotAKernel() }
+        let element = access.array.element
+        var value: Value
+        if infix.operator.is(AssignmentExprSyntax.self) {
+            value = try expression(infix.rightOperand, expected: element)
+            guard value.type == element else { throw NotAKernel() }
+        } else {
+            guard let text = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text, text.count == 2, text.hasSuffix("="),
+                  let op = text.first.map(String.init), ["+", "-", "*", "/", "%"].contains(op) else { throw NotAKernel() }
+            let current = try newRegister()
+            if let j = access.j {
+                emit(.loadElement2(array: access.array.index, access.i, j, into: current, at: access.place))
+            } else {
+                emit(.loadElement(array: access.array.index, access.i, into: current, at: access.place))
+            }
+            let operand = try expression(infix.rightOperand, expected: element)
+            guard operand.type == element else { throw NotAKernel() }
+            let result = try newRegister()
+            try arithmetic(op, Value(type: element, register: current), operand, into: result, at: access.place)
+            value = Value(type: element, register: result)
+        }
+        if let j = access.j {
+            emit(.storeElement2(array: access.array.index, access.i, j, value: value.register, at: access.place))
+        } else {
+            emit(.storeElement(array: access.array.index, access.i, value: value.register, at: access.place))
+        }
+        arrays[access.array.name]?.isAssigned = true
     }
 
     // MARK: Expressions
@@ -633,7 +781,49 @@ struct ScalarKernelCompiler {
         if let call = syntax.as(FunctionCallExprSyntax.self) {
             return try self.call(call)
         }
+        if let access = try elementAccess(syntax) {
+            let register = try newRegister()
+            switch (access.j, access.array.isNested) {
+            case let (j?, true): emit(.loadElement2(array: access.array.index, access.i, j, into: register, at: access.place))
+            case (nil, false): emit(.loadElement(array: access.array.index, access.i, into: register, at: access.place))
+            default: throw NotAKernel()
+            }
+            return Value(type: access.array.element, register: register)
+        }
+        if let member = syntax.as(MemberAccessExprSyntax.self), member.declName.baseName.text == "count",
+           let base = member.base?.as(DeclReferenceExprSyntax.self), let array = array(named: base.baseName.text) {
+            let register = try newRegister()
+            emit(.arrayCount(array: array.index, into: register))
+            return Value(type: .int, register: register)
+        }
         throw NotAKernel()
+    }
+
+    /// A global array the loop kernel holds, unless a local of the same name hides it.
+    private func array(named name: String) -> KernelArrayGlobal? {
+        guard allowsGlobals, scopes.allSatisfy({ $0[name] == nil }) else { return nil }
+        return arrays[name]
+    }
+
+    /// `a[i]` of a flat array or `a[i][j]` of a nested one: the array, the index registers, and
+    /// where an index out of range is reported (the start of the expression, as the ordinary form does).
+    private mutating func elementAccess(_ syntax: ExprSyntax) throws -> (array: KernelArrayGlobal, i: Int, j: Int?, place: SourceLocation)? {
+        guard let outer = syntax.as(SubscriptCallExprSyntax.self), outer.arguments.count == 1,
+              let outerIndex = outer.arguments.first, outerIndex.label == nil, outer.trailingClosure == nil else { return nil }
+        let place = lowerer.location(of: syntax)
+        if let name = outer.calledExpression.as(DeclReferenceExprSyntax.self), let array = array(named: name.baseName.text), !array.isNested {
+            let index = try expression(outerIndex.expression, expected: .int)
+            guard index.type == .int else { throw NotAKernel() }
+            return (array, index.register, nil, place)
+        }
+        guard let inner = outer.calledExpression.as(SubscriptCallExprSyntax.self), inner.arguments.count == 1,
+              let innerIndex = inner.arguments.first, innerIndex.label == nil, inner.trailingClosure == nil,
+              let name = inner.calledExpression.as(DeclReferenceExprSyntax.self), let array = array(named: name.baseName.text),
+              array.isNested else { return nil }
+        let i = try expression(innerIndex.expression, expected: .int)
+        let j = try expression(outerIndex.expression, expected: .int)
+        guard i.type == .int, j.type == .int else { throw NotAKernel() }
+        return (array, i.register, j.register, place)
     }
 
     /// An integer literal as the ordinary form types it: an `Int`, or a `Double` where one is expected.

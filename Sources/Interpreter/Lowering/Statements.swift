@@ -66,10 +66,26 @@ extension Lowerer {
         loopKernelCount += 1
         let loaded = loop.globals
         let stored = loop.globals.filter(\.isAssigned)
+        let arrays = loop.arrays
         let kernel = loop.kernel
         return { frame in
             let stack = frame.context.kernelStack
             let registers = stack.base
+            // The arrays, copied into registers for the loop and back after it when it changed them.
+            let held = UnsafeMutablePointer<KernelArray>.allocate(capacity: max(arrays.count, 1))
+            for array in arrays {
+                (held + array.index).initialize(to: KernelArray(frame.slots[array.slot], isNested: array.isNested))
+            }
+            stack.arrays = held
+            defer {
+                for array in arrays {
+                    if array.isAssigned { frame.slots[array.slot] = held[array.index].value(element: array.element) }
+                    held[array.index].deallocate()
+                }
+                (held).deinitialize(count: arrays.count)
+                held.deallocate()
+                stack.arrays = nil
+            }
             for global in loaded {
                 switch frame.slots[global.slot] {
                 case let .int(value): registers[global.register] = bits(value)
