@@ -19,7 +19,9 @@ typealias Registers = UnsafeMutablePointer<UInt64>
 /// The register stack of one run (made on the first kernel call), sized for the deepest recursion
 /// the limits allow.
 final class KernelStack {
-    unowned(unsafe) let context: ExecutionContext
+    /// The run's context, which owns this stack. Unmanaged: reading it must not retain it (a
+    /// retain and a release per call and per loop step were 40% of `fib`'s time).
+    private let contextReference: Unmanaged<ExecutionContext>
     let base: Registers
     /// One past the last register.
     let end: Registers
@@ -27,7 +29,7 @@ final class KernelStack {
     var arrays: UnsafeMutablePointer<KernelArray>?
 
     init(context: ExecutionContext) {
-        self.context = context
+        contextReference = Unmanaged.passUnretained(context)
         let count = (context.limits.maximumCallDepth + 2) * ScalarKernel.maximumRegisters
         base = Registers.allocate(capacity: count)
         base.initialize(repeating: 0, count: count)
@@ -36,6 +38,12 @@ final class KernelStack {
 
     deinit {
         base.deallocate()
+    }
+
+    /// Runs `body` with the context, without retaining it.
+    @inline(__always)
+    func withContext<Result>(_ body: (ExecutionContext) throws -> Result) rethrows -> Result {
+        try contextReference._withUnsafeGuaranteedRef(body)
     }
 }
 
@@ -183,6 +191,50 @@ enum KernelInstruction {
     case finish
 }
 
+extension KernelInstruction {
+    /// The register the instruction writes, and the same instruction writing `register` instead.
+    func retargeted(to register: Int) -> KernelInstruction? {
+        switch self {
+        case let .constant(value, _): return .constant(value, into: register)
+        case let .move(a, _): return .move(a, into: register)
+        case let .addInt(a, b, _, place): return .addInt(a, b, into: register, at: place)
+        case let .subtractInt(a, b, _, place): return .subtractInt(a, b, into: register, at: place)
+        case let .multiplyInt(a, b, _, place): return .multiplyInt(a, b, into: register, at: place)
+        case let .divideInt(a, b, _, place): return .divideInt(a, b, into: register, at: place)
+        case let .remainderInt(a, b, _, place): return .remainderInt(a, b, into: register, at: place)
+        case let .negateInt(a, _, place): return .negateInt(a, into: register, at: place)
+        case let .addIntConstant(a, k, _, place): return .addIntConstant(a, k, into: register, at: place)
+        case let .addDouble(a, b, _): return .addDouble(a, b, into: register)
+        case let .subtractDouble(a, b, _): return .subtractDouble(a, b, into: register)
+        case let .multiplyDouble(a, b, _): return .multiplyDouble(a, b, into: register)
+        case let .divideDouble(a, b, _): return .divideDouble(a, b, into: register)
+        case let .negateDouble(a, _): return .negateDouble(a, into: register)
+        case let .intToDouble(a, _): return .intToDouble(a, into: register)
+        case let .mathFunction(a, function, _): return .mathFunction(a, function, into: register)
+        case let .loadElement(array, i, _, place): return .loadElement(array: array, i, into: register, at: place)
+        case let .loadElement2(array, i, j, _, place): return .loadElement2(array: array, i, j, into: register, at: place)
+        case let .call(callee, base, _, place): return .call(callee, base: base, into: register, at: place)
+        default: return nil
+        }
+    }
+
+    var destination: Int? {
+        switch self {
+        case let .constant(_, d), let .move(_, d), let .negateInt(_, d, _), let .addIntConstant(_, _, d, _),
+             let .negateDouble(_, d), let .intToDouble(_, d), let .mathFunction(_, _, d), let .loadElement(_, _, d, _),
+             let .loadElement2(_, _, _, d, _), let .call(_, _, d, _):
+            return d
+        case let .addInt(_, _, d, _), let .subtractInt(_, _, d, _), let .multiplyInt(_, _, d, _), let .divideInt(_, _, d, _),
+             let .remainderInt(_, _, d, _):
+            return d
+        case let .addDouble(_, _, d), let .subtractDouble(_, _, d), let .multiplyDouble(_, _, d), let .divideDouble(_, _, d):
+            return d
+        default:
+            return nil
+        }
+    }
+}
+
 enum MathFunction {
     case squareRoot, exp, log, sin, cos, tanh
 
@@ -235,13 +287,21 @@ final class ScalarKernel {
     /// Runs the kernel as a call (its arguments in `registers`): one call deeper, one step further.
     @inline(__always)
     func call(_ registers: Registers, _ stack: KernelStack, at place: SourceLocation) throws -> UInt64 {
-        let context = stack.context
-        context.callDepth += 1
-        defer { context.callDepth -= 1 }
-        if context.callDepth > context.limits.maximumCallDepth || registers + registerCount > stack.end {
-            throw RuntimeError(message: "call depth exceeds \(context.limits.maximumCallDepth) (the recursion limit)", location: place)
+        let fits = registers + registerCount <= stack.end
+        try stack.withContext { context in
+            context.callDepth += 1
+            if context.callDepth > context.limits.maximumCallDepth || !fits {
+                context.callDepth -= 1
+                throw RuntimeError(message: "call depth exceeds \(context.limits.maximumCallDepth) (the recursion limit)", location: place)
+            }
+            do {
+                try context.step(at: place)
+            } catch {
+                context.callDepth -= 1
+                throw error
+            }
         }
-        try context.step(at: place)
+        defer { stack.withContext { $0.callDepth -= 1 } }
         return try run(registers, stack)
     }
 
@@ -319,7 +379,7 @@ final class ScalarKernel {
             case let .call(callee, base: base, into: d, at: place):
                 r[d] = try callee._withUnsafeGuaranteedRef { try $0.call(r + base, stack, at: place) }
             case let .step(at: place):
-                try stack.context.step(at: place)
+                try stack.withContext { try $0.step(at: place) }
             case let .loadElement(array: index, i, into: d, at: place):
                 r[d] = try stack.element(index, 0, intValue(r[i]), at: place).pointee
             case let .loadElement2(array: index, i, j, into: d, at: place):
@@ -390,6 +450,9 @@ struct ScalarKernelCompiler {
     private var allowsGlobals = false
     /// The innermost loop's `break` jumps (patched at its end) and `continue` target.
     private var loops: [(breaks: [Int], continueTarget: Int?, continues: [Int])] = []
+    /// Registers holding intermediate values, and the instructions some jump lands on.
+    private var temporaries: Set<Int> = []
+    private var jumpTargets: Set<Int> = []
 
     /// The kernel of a top-level function, or nil when it uses anything outside the subset.
     static func compile(_ syntax: FunctionDeclSyntax, info: FunctionInfo, lowerer: Lowerer) -> ScalarKernel? {
@@ -461,8 +524,32 @@ struct ScalarKernelCompiler {
 
     // MARK: Registers and names
 
+    /// Appends an instruction. A move of a temporary that the instruction before just computed
+    /// is folded into it (`n - 1` computed straight into the callee's first register), unless a
+    /// jump lands between the two.
     private mutating func emit(_ instruction: KernelInstruction) {
+        if case let .move(source, into: destination) = instruction, temporaries.contains(source),
+           !jumpTargets.contains(code.count), let last = code.last, last.destination == source,
+           let folded = last.retargeted(to: destination) {
+            code[code.count - 1] = folded
+            return
+        }
         code.append(instruction)
+    }
+
+    /// A register for an intermediate value, written once and read once.
+    private mutating func newTemporary() throws -> Int {
+        let register = try newRegister()
+        temporaries.insert(register)
+        return register
+    }
+
+    /// Drops the constant just emitted for `value` when an instruction takes it inline instead.
+    private mutating func dropConstant(of value: Value) {
+        if case let .constant(_, into: register)? = code.last, register == value.register, temporaries.contains(register),
+           !jumpTargets.contains(code.count - 1) {
+            code.removeLast()
+        }
     }
 
     private mutating func newRegister() throws -> Int {
@@ -539,6 +626,7 @@ struct ScalarKernelCompiler {
             emit(.jump(to: -1))
         } else if let continueStatement = statement.as(ContinueStmtSyntax.self), continueStatement.label == nil, !loops.isEmpty {
             if let target = loops[loops.count - 1].continueTarget {
+                jumpTargets.insert(target)
                 emit(.jump(to: target))
             } else {
                 loops[loops.count - 1].continues.append(code.count)
@@ -576,6 +664,7 @@ struct ScalarKernelCompiler {
     }
 
     private mutating func patch(_ index: Int, to target: Int) {
+        jumpTargets.insert(target)
         switch code[index] {
         case .jump: code[index] = .jump(to: target)
         case let .jumpIfFalse(a, _): code[index] = .jumpIfFalse(a, to: target)
@@ -611,6 +700,7 @@ struct ScalarKernelCompiler {
         emit(.step(at: lowerer.location(of: syntax)))
         loops.append((breaks: [], continueTarget: start, continues: []))
         try scoped { try $0.block(syntax.body.statements) }
+        jumpTargets.insert(start)
         emit(.jump(to: start))
         let loop = loops.removeLast()
         patch(exit)
@@ -657,6 +747,7 @@ struct ScalarKernelCompiler {
             let last = compiler.code.count
             compiler.emit(.jumpIfTrue(test, to: -1))
             compiler.emit(.addIntConstant(counter, 1, into: counter, at: compiler.lowerer.location(of: syntax)))
+            compiler.jumpTargets.insert(start)
             compiler.emit(.jump(to: start))
             compiler.patch(exit)
             compiler.patch(last)
@@ -739,10 +830,12 @@ struct ScalarKernelCompiler {
     private mutating func rewind(to mark: (code: Int, registers: Int)) {
         code.removeSubrange(mark.code...)
         kernel.registerCount = mark.registers
+        temporaries = temporaries.filter { $0 < mark.registers }
+        jumpTargets = jumpTargets.filter { $0 <= mark.code }
     }
 
     private mutating func constant(_ value: UInt64, type: SwiftType) throws -> Value {
-        let register = try newRegister()
+        let register = try newTemporary()
         emit(.constant(value, into: register))
         return Value(type: type, register: register)
     }
@@ -782,7 +875,7 @@ struct ScalarKernelCompiler {
             return try self.call(call)
         }
         if let access = try elementAccess(syntax) {
-            let register = try newRegister()
+            let register = try newTemporary()
             switch (access.j, access.array.isNested) {
             case let (j?, true): emit(.loadElement2(array: access.array.index, access.i, j, into: register, at: access.place))
             case (nil, false): emit(.loadElement(array: access.array.index, access.i, into: register, at: access.place))
@@ -792,7 +885,7 @@ struct ScalarKernelCompiler {
         }
         if let member = syntax.as(MemberAccessExprSyntax.self), member.declName.baseName.text == "count",
            let base = member.base?.as(DeclReferenceExprSyntax.self), let array = array(named: base.baseName.text) {
-            let register = try newRegister()
+            let register = try newTemporary()
             emit(.arrayCount(array: array.index, into: register))
             return Value(type: .int, register: register)
         }
@@ -853,7 +946,7 @@ struct ScalarKernelCompiler {
                 return try integerLiteral(literal.literal.text, negative: true, expected: expected)
             }
             let operand = try expression(prefix.expression, expected: expected)
-            let register = try newRegister()
+            let register = try newTemporary()
             switch operand.type {
             case .int: emit(.negateInt(operand.register, into: register, at: lowerer.location(of: prefix)))
             case .double: emit(.negateDouble(operand.register, into: register))
@@ -868,7 +961,7 @@ struct ScalarKernelCompiler {
         case "!":
             let operand = try expression(prefix.expression, expected: .bool)
             guard operand.type == .bool else { throw NotAKernel() }
-            let register = try newRegister()
+            let register = try newTemporary()
             emit(.not(operand.register, into: register))
             return Value(type: .bool, register: register)
         default:
@@ -879,7 +972,7 @@ struct ScalarKernelCompiler {
     private mutating func ternary(_ ternary: TernaryExprSyntax, expected: SwiftType?) throws -> Value {
         let test = try expression(ternary.condition, expected: .bool)
         guard test.type == .bool else { throw NotAKernel() }
-        let result = try newRegister()
+        let result = try newTemporary()
         let skip = code.count
         emit(.jumpIfFalse(test.register, to: -1))
         let thenMark = mark
@@ -908,7 +1001,7 @@ struct ScalarKernelCompiler {
         guard let op = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text else { throw NotAKernel() }
         switch op {
         case "&&", "||":
-            let result = try newRegister()
+            let result = try newTemporary()
             let left = try expression(infix.leftOperand, expected: .bool)
             guard left.type == .bool else { throw NotAKernel() }
             emit(.move(left.register, into: result))
@@ -921,12 +1014,12 @@ struct ScalarKernelCompiler {
             return Value(type: .bool, register: result)
         case "+", "-", "*", "/", "%":
             let (left, right) = try operands(infix, expected: expected)
-            let result = try newRegister()
+            let result = try newTemporary()
             try arithmetic(op, left, right, into: result, at: lowerer.location(of: infix.leftOperand))
             return Value(type: left.type, register: result)
         case "<", "<=", ">", ">=", "==", "!=":
             let (left, right) = try operands(infix, expected: nil)
-            let result = try newRegister()
+            let result = try newTemporary()
             try comparison(op, left, right, into: result)
             return Value(type: .bool, register: result)
         default:
@@ -958,9 +1051,12 @@ struct ScalarKernelCompiler {
     private mutating func arithmetic(_ op: String, _ left: Value, _ right: Value, into d: Int, at place: SourceLocation) throws {
         let (a, b) = (left.register, right.register)
         switch (left.type, op) {
-        case (.int, "+") where right.constantInt != nil: emit(.addIntConstant(a, right.constantInt ?? 0, into: d, at: place))
+        case (.int, "+") where right.constantInt != nil:
+            dropConstant(of: right)
+            emit(.addIntConstant(a, right.constantInt ?? 0, into: d, at: place))
         case (.int, "-") where right.constantInt.map({ $0 != Int.min }) == true:
             // `n - k` is `n + (-k)`, with the same overflow.
+            dropConstant(of: right)
             emit(.addIntConstant(a, -(right.constantInt ?? 0), into: d, at: place))
         case (.int, "+"): emit(.addInt(a, b, into: d, at: place))
         case (.int, "-"): emit(.subtractInt(a, b, into: d, at: place))
@@ -978,7 +1074,9 @@ struct ScalarKernelCompiler {
     private mutating func comparison(_ op: String, _ left: Value, _ right: Value, into d: Int) throws {
         let (a, b) = (left.register, right.register)
         switch (left.type, op) {
-        case (.int, "<") where right.constantInt != nil: emit(.lessIntConstant(a, right.constantInt ?? 0, into: d))
+        case (.int, "<") where right.constantInt != nil:
+            dropConstant(of: right)
+            emit(.lessIntConstant(a, right.constantInt ?? 0, into: d))
         case (.int, "<"): emit(.lessInt(a, b, into: d))
         case (.int, "<="): emit(.lessOrEqualInt(a, b, into: d))
         case (.int, ">"): emit(.lessInt(b, a, into: d))
@@ -1011,7 +1109,7 @@ struct ScalarKernelCompiler {
             switch value.type {
             case .double: return value
             case .int:
-                let register = try newRegister()
+                let register = try newTemporary()
                 emit(.intToDouble(value.register, into: register))
                 return Value(type: .double, register: register)
             default: throw NotAKernel()
@@ -1021,7 +1119,7 @@ struct ScalarKernelCompiler {
         if let function = functions[name], arguments.count == 1, arguments[0].label == nil, lowerer.lookup(name) == nil {
             let value = try expression(arguments[0].expression, expected: .double)
             guard value.type == .double else { throw NotAKernel() }
-            let register = try newRegister()
+            let register = try newTemporary()
             emit(.mathFunction(value.register, function, into: register))
             return Value(type: .double, register: register)
         }
@@ -1050,7 +1148,7 @@ struct ScalarKernelCompiler {
         for (index, value) in values.enumerated() {
             emit(.move(value.register, into: base + index))
         }
-        let result = try newRegister()
+        let result = try newTemporary()
         // The callee's registers may overwrite `result` and everything above `base`: the call's
         // value is written after it returns, and nothing above `base` is live across it.
         emit(.call(Unmanaged.passUnretained(calleeKernel), base: base, into: result, at: place))
