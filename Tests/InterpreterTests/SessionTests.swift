@@ -39,6 +39,21 @@ struct SessionTests {
         #expect(firstLine.diagnostics.map(\.description) == ["10:11: error: cannot find 'a' in scope"])
     }
 
+    @Test func tensorTemporariesAreReusedButVariablesNeverChange() {
+        let source = """
+        let xs: Tensor = [1, 2, 3]
+        let a = xs * 2.0
+        let b = a + 1.0
+        let c = (a * 3.0 + 1.0) - xs
+        var d = xs
+        d += 1.0
+        let e = 10.0 - (d * 2.0)
+        print(xs, a, b, c, d, e)
+        """
+        #expect(Session().run(source).output
+            == "[1.0, 2.0, 3.0] [2.0, 4.0, 6.0] [3.0, 5.0, 7.0] [ 6.0, 11.0, 16.0] [2.0, 3.0, 4.0] [6.0, 4.0, 2.0]\n")
+    }
+
     @Test func syntaxErrorsAreAllReported() {
         let result = Session().run("let x = (1\nlet = 2\n")
         #expect(result.diagnostics.count >= 2)

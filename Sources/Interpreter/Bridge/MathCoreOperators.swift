@@ -5,7 +5,8 @@ import MathCore
 enum MathCoreOperators {
     struct Operation {
         let result: SwiftType
-        let run: (Value, Value) throws -> Value
+        /// Takes its operands: a temporary tensor is handed on as the only owner of its storage.
+        let run: (consuming Value, consuming Value) throws -> Value
     }
 
     static func operation(_ op: String, _ left: SwiftType, _ right: SwiftType) -> Operation? {
@@ -24,18 +25,18 @@ enum MathCoreOperators {
         case (.tensor, .double):
             // MathCore's own operators, so that results and speed are those of compiled Swift.
             switch op {
-            case "+": return Operation(result: .tensor) { x, y in .tensor(x.tensor + y.double) }
-            case "-": return Operation(result: .tensor) { x, y in .tensor(x.tensor - y.double) }
-            case "*": return Operation(result: .tensor) { x, y in .tensor(x.tensor * y.double) }
-            case "/": return Operation(result: .tensor) { x, y in .tensor(x.tensor / y.double) }
+            case "+": return Operation(result: .tensor) { x, y in .tensor(x.takeTensor() + y.double) }
+            case "-": return Operation(result: .tensor) { x, y in .tensor(x.takeTensor() - y.double) }
+            case "*": return Operation(result: .tensor) { x, y in .tensor(x.takeTensor() * y.double) }
+            case "/": return Operation(result: .tensor) { x, y in .tensor(x.takeTensor() / y.double) }
             default: return nil
             }
         case (.double, .tensor):
             switch op {
-            case "+": return Operation(result: .tensor) { x, y in .tensor(x.double + y.tensor) }
-            case "-": return Operation(result: .tensor) { x, y in .tensor(x.double - y.tensor) }
-            case "*": return Operation(result: .tensor) { x, y in .tensor(x.double * y.tensor) }
-            case "/": return Operation(result: .tensor) { x, y in .tensor(x.double / y.tensor) }
+            case "+": return Operation(result: .tensor) { x, y in .tensor(x.double + y.takeTensor()) }
+            case "-": return Operation(result: .tensor) { x, y in .tensor(x.double - y.takeTensor()) }
+            case "*": return Operation(result: .tensor) { x, y in .tensor(x.double * y.takeTensor()) }
+            case "/": return Operation(result: .tensor) { x, y in .tensor(x.double / y.takeTensor()) }
             default: return nil
             }
         case (.variable, _), (_, .variable):
@@ -45,8 +46,8 @@ enum MathCoreOperators {
         }
     }
 
-    private static func tensors(_ body: @escaping (Tensor, Tensor) throws -> Tensor) -> Operation {
-        Operation(result: .tensor) { x, y in .tensor(try body(x.tensor, y.tensor)) }
+    private static func tensors(_ body: @escaping (consuming Tensor, consuming Tensor) throws -> Tensor) -> Operation {
+        Operation(result: .tensor) { x, y in .tensor(try body(x.takeTensor(), y.takeTensor())) }
     }
 
     /// Operands of the autodiff operators, with tensors and doubles lifted as MathCore lifts them.

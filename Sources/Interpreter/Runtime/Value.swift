@@ -36,6 +36,15 @@ enum Value {
     var tuple: [Value] { if case let .tuple(x) = self { return x }; return [] }
     var tensor: Tensor { if case let .tensor(x) = self { return x }; return Tensor(scalar: 0) }
 
+    /// The tensor moved out of a value that is not used again: a temporary (`w * xs` in
+    /// `w * xs + b`) stays the only owner of its storage, which MathCore then reuses in place.
+    consuming func takeTensor() -> Tensor {
+        switch consume self {
+        case let .tensor(x): return x
+        default: return Tensor(scalar: 0)
+        }
+    }
+
     /// Element `index` of a tuple or struct value. Lowering checks every index, so the fallback
     /// only keeps a broken invariant from crashing the host.
     @inline(__always)
