@@ -178,7 +178,7 @@ extension Lowerer {
         case 0:
             run = { frame in
                 let stack = frame.context.kernelStack
-                return try kernel.call(stack.base, stack, at: place)
+                return try stack.run { try kernel.call(stack.base, stack, at: place) }
             }
         case 1:
             let first = codes[0]
@@ -186,7 +186,7 @@ extension Lowerer {
                 let a = try first(frame)
                 let stack = frame.context.kernelStack
                 stack.base[0] = a
-                return try kernel.call(stack.base, stack, at: place)
+                return try stack.run { try kernel.call(stack.base, stack, at: place) }
             }
         case 2:
             let (first, second) = (codes[0], codes[1])
@@ -195,7 +195,7 @@ extension Lowerer {
                 let stack = frame.context.kernelStack
                 stack.base[0] = a
                 stack.base[1] = b
-                return try kernel.call(stack.base, stack, at: place)
+                return try stack.run { try kernel.call(stack.base, stack, at: place) }
             }
         default:
             run = { frame in
@@ -203,7 +203,7 @@ extension Lowerer {
                 for code in codes { values.append(try code(frame)) }
                 let stack = frame.context.kernelStack
                 for (index, value) in values.enumerated() { stack.base[index] = value }
-                return try kernel.call(stack.base, stack, at: place)
+                return try stack.run { try kernel.call(stack.base, stack, at: place) }
             }
         }
         switch kernel.resultType {

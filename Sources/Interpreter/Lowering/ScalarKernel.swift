@@ -45,6 +45,49 @@ final class KernelStack {
     func withContext<Result>(_ body: (ExecutionContext) throws -> Result) rethrows -> Result {
         try contextReference._withUnsafeGuaranteedRef(body)
     }
+
+    /// The run's call depth and steps while kernels run, kept here rather than in the context:
+    /// `enter` takes them from the context, `leave` gives the steps back. Kernels never run
+    /// ordinary code, so no one reads the context's counters in between.
+    var callDepth = 0
+    var steps = 0
+    private(set) var maximumCallDepth = 0
+
+    @inline(__always)
+    func enter() {
+        withContext { context in
+            callDepth = context.callDepth
+            steps = context.steps
+            maximumCallDepth = context.limits.maximumCallDepth
+        }
+    }
+
+    @inline(__always)
+    func leave() {
+        withContext { $0.steps = steps }
+    }
+
+    /// One step (a call or a loop iteration); every 65,536 the context checks the step limit,
+    /// the time and the memory, as in the ordinary form.
+    @inline(__always)
+    func step(at place: SourceLocation) throws {
+        steps &+= 1
+        if steps & 0xFFFF == 0 {
+            let count = steps
+            try withContext { context in
+                context.steps = count &- 1
+                try context.step(at: place)
+            }
+        }
+    }
+
+    /// Runs a kernel from ordinary code.
+    @inline(__always)
+    func run(_ body: () throws -> UInt64) rethrows -> UInt64 {
+        enter()
+        defer { leave() }
+        return try body()
+    }
 }
 
 /// An array a loop kernel reads or writes (a global `[Int]`, `[Double]`, `[Bool]`, or an array of
@@ -287,21 +330,12 @@ final class ScalarKernel {
     /// Runs the kernel as a call (its arguments in `registers`): one call deeper, one step further.
     @inline(__always)
     func call(_ registers: Registers, _ stack: KernelStack, at place: SourceLocation) throws -> UInt64 {
-        let fits = registers + registerCount <= stack.end
-        try stack.withContext { context in
-            context.callDepth += 1
-            if context.callDepth > context.limits.maximumCallDepth || !fits {
-                context.callDepth -= 1
-                throw RuntimeError(message: "call depth exceeds \(context.limits.maximumCallDepth) (the recursion limit)", location: place)
-            }
-            do {
-                try context.step(at: place)
-            } catch {
-                context.callDepth -= 1
-                throw error
-            }
+        stack.callDepth += 1
+        defer { stack.callDepth -= 1 }
+        if stack.callDepth > stack.maximumCallDepth || registers + registerCount > stack.end {
+            throw RuntimeError(message: "call depth exceeds \(stack.maximumCallDepth) (the recursion limit)", location: place)
         }
-        defer { stack.withContext { $0.callDepth -= 1 } }
+        try stack.step(at: place)
         return try run(registers, stack)
     }
 
@@ -379,7 +413,7 @@ final class ScalarKernel {
             case let .call(callee, base: base, into: d, at: place):
                 r[d] = try callee._withUnsafeGuaranteedRef { try $0.call(r + base, stack, at: place) }
             case let .step(at: place):
-                try stack.withContext { try $0.step(at: place) }
+                try stack.step(at: place)
             case let .loadElement(array: index, i, into: d, at: place):
                 r[d] = try stack.element(index, 0, intValue(r[i]), at: place).pointee
             case let .loadElement2(array: index, i, j, into: d, at: place):

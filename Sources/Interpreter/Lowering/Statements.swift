@@ -104,7 +104,7 @@ extension Lowerer {
                     }
                 }
             }
-            _ = try kernel.run(registers, stack)
+            _ = try stack.run { try kernel.run(registers, stack) }
             return .normal
         }
     }
