@@ -31,8 +31,9 @@ final class KernelStack {
     init(context: ExecutionContext) {
         contextReference = Unmanaged.passUnretained(context)
         let count = (context.limits.maximumCallDepth + 2) * ScalarKernel.maximumRegisters
+        // Left uninitialised (a trivial type): every register is written before it is read, and
+        // the pages of a deep stack are only touched by a deep recursion.
         base = Registers.allocate(capacity: count)
-        base.initialize(repeating: 0, count: count)
         end = base + count
     }
 
