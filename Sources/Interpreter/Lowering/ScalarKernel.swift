@@ -306,6 +306,9 @@ final class ScalarKernel {
     let resultType: SwiftType
     /// Registers used: parameters, variables, temporaries.
     var registerCount = 0
+    /// The other kernels this one calls, kept alive as long as it is: its `call` instructions
+    /// refer to them unretained.
+    var callees: [ScalarKernel] = []
     private var instructions: UnsafeMutablePointer<KernelInstruction>?
     private var instructionCount = 0
 
@@ -1186,6 +1189,7 @@ struct ScalarKernelCompiler {
         let result = try newTemporary()
         // The callee's registers may overwrite `result` and everything above `base`: the call's
         // value is written after it returns, and nothing above `base` is live across it.
+        if calleeKernel !== kernel, !kernel.callees.contains(where: { $0 === calleeKernel }) { kernel.callees.append(calleeKernel) }
         emit(.call(Unmanaged.passUnretained(calleeKernel), base: base, into: result, at: place))
         // Reserve the argument block for the calls a later statement makes from here.
         while kernel.registerCount < base + values.count + 1 { _ = try newRegister() }
