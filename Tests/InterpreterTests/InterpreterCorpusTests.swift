@@ -9,10 +9,7 @@ import Testing
 struct InterpreterCorpusTests {
     /// Programs whose difference from real Swift is known and not yet closed, with the reason.
     /// A program listed here that starts to pass fails the test, so the list cannot go stale.
-    static let knownDifferences: [String: String] = [
-        "strings/reversed-printing": "reversed() gives an Array, where Swift prints a ReversedCollection",
-        "optionals/coalescing-in-print": "in print's Any context Swift types `x ?? 0` as Any and prints 0, not 0.0",
-    ]
+    static let knownDifferences: [String: String] = [:]
 
     static let programs: [CorpusProgram] = (try? Corpus.programs()) ?? []
 

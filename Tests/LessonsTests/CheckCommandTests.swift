@@ -240,7 +240,8 @@ struct CheckCommandTests {
         let folder = try FixtureLessons.copy()
         defer { try? FileManager.default.removeItem(at: folder) }
         let differs = folder.appendingPathComponent("differs.md")
-        try "# Differs\n\n```swift-math\nprint([1, 2, 3].reversed())\n```\n".write(to: differs, atomically: true, encoding: .utf8)
+        // A known difference (docs/language.md): a reversed array kept in a variable prints as an array.
+        try "# Differs\n\n```swift-math\nlet backwards = [1, 2, 3].reversed()\nprint(backwards)\n```\n".write(to: differs, atomically: true, encoding: .utf8)
         let redeclares = folder.appendingPathComponent("redeclares.md")
         try "# Redeclares\n\n```swift-math\nlet x = 1\n```\n\nText.\n\n```swift-math\nlet x = 2\n```\n".write(to: redeclares, atomically: true, encoding: .utf8)
 

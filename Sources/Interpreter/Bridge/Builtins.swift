@@ -101,6 +101,10 @@ enum Builtins {
             switch argument.label {
             case nil:
                 guard separator == nil, terminator == nil else { throw site.lowerer.error(argument.node, "unnamed argument after labelled ones") }
+                if let shown = try lowerAsAny(argument.expression, lowerer: site.lowerer) {
+                    items.append(shown)
+                    continue
+                }
                 let value = try site.lowerer.lowerExpression(argument.expression, expected: nil)
                 if value.type == .nilLiteral { throw site.lowerer.error(argument.node, "'nil' is not compatible with expected argument type 'Any'") }
                 items.append(value)
@@ -132,6 +136,47 @@ enum Builtins {
             frame.context.figures += shown
             return .void
         }
+    }
+
+    /// Two items `print` shows as Swift does, where its `Any` parameter changes how Swift types
+    /// them (as a `String` to print): `xs.reversed()` stays a lazy `ReversedCollection`, printed
+    /// with its base, and in `a?.b ?? 0` with `b: Double` the literal stays an `Int`.
+    static func lowerAsAny(_ syntax: ExprSyntax, lowerer: Lowerer) throws -> Expression? {
+        let place = lowerer.location(of: syntax)
+        if let call = syntax.as(FunctionCallExprSyntax.self), call.arguments.isEmpty, call.trailingClosure == nil,
+           let member = call.calledExpression.as(MemberAccessExprSyntax.self), member.declName.baseName.text == "reversed",
+           let base = member.base {
+            let value = try lowerer.lowerExpression(base, expected: nil)
+            let code = value.code
+            switch value.type {
+            case .string:
+                return Expression(type: .string, location: place) { frame in
+                    .string("ReversedCollection<String>(_base: \(Printing.debugDescription(of: try code(frame), as: .string)))")
+                }
+            case .array:
+                let name = "ReversedCollection<\(Printing.genericName(of: value.type))>"
+                let type = value.type
+                return Expression(type: .string, location: place) { frame in
+                    .string("\(name)(_base: \(Printing.debugDescription(of: try code(frame), as: type)))")
+                }
+            default:
+                return nil
+            }
+        }
+        if let infix = syntax.as(InfixOperatorExprSyntax.self), infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text == "??",
+           infix.leftOperand.tokens(viewMode: .sourceAccurate).contains(where: { $0.tokenKind == .postfixQuestionMark }),
+           let literal = infix.rightOperand.as(IntegerLiteralExprSyntax.self), let fallback = Int(literal.literal.text.replacingOccurrences(of: "_", with: "")) {
+            // Only after optional chaining (`item?.price ?? 0`): for a plain `Double?`, Swift
+            // still makes the literal a Double.
+            let optional = try lowerer.lowerExpression(infix.leftOperand, expected: nil)
+            guard case .optional(.double) = optional.type else { return nil }
+            let code = optional.code
+            return Expression(type: .string, location: place) { frame in
+                if case let .some(wrapped) = try code(frame) { return .string(Printing.description(of: wrapped, as: .double)) }
+                return .string(fallback.description)
+            }
+        }
+        return nil
     }
 
     static func lowerMinMax(_ site: CallSite) throws -> Expression? {

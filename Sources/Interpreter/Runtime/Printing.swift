@@ -14,6 +14,16 @@ enum Printing {
         }
     }
 
+    /// A type as Swift names it in a generic's description: `Array<Int>`, `Optional<Double>`.
+    static func genericName(of type: SwiftType) -> String {
+        switch type {
+        case let .array(element): return "Array<\(genericName(of: element))>"
+        case let .optional(wrapped): return "Optional<\(genericName(of: wrapped))>"
+        case let .dictionary(key, value): return "Dictionary<\(genericName(of: key)), \(genericName(of: value))>"
+        default: return type.description
+        }
+    }
+
     /// The text of a value nested in a collection, tuple or optional.
     static func debugDescription(of value: Value, as type: SwiftType) -> String {
         switch (type, value) {
