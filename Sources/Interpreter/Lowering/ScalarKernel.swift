@@ -1053,7 +1053,7 @@ struct ScalarKernelCompiler {
         case "+", "-", "*", "/", "%":
             let (left, right) = try operands(infix, expected: expected)
             let result = try newTemporary()
-            try arithmetic(op, left, right, into: result, at: lowerer.location(of: infix.leftOperand))
+            try arithmetic(op, left, right, into: result, at: ordinaryLocation(of: infix.leftOperand))
             return Value(type: left.type, register: result)
         case "<", "<=", ">", ">=", "==", "!=":
             let (left, right) = try operands(infix, expected: nil)
@@ -1062,6 +1062,23 @@ struct ScalarKernelCompiler {
             return Value(type: .bool, register: result)
         default:
             throw NotAKernel()
+        }
+    }
+
+    /// Where the ordinary form says an expression is, which is where it reports an operator's
+    /// error (at the operator's left operand): parentheses add nothing, an arithmetic or
+    /// comparison operator is where its left operand is, `&&` and `||` are at the operator.
+    private func ordinaryLocation(of expression: ExprSyntax) -> SourceLocation {
+        var current = expression
+        while true {
+            if let tuple = current.as(TupleExprSyntax.self), tuple.elements.count == 1, let only = tuple.elements.first, only.label == nil {
+                current = only.expression
+            } else if let infix = current.as(InfixOperatorExprSyntax.self), let op = infix.operator.as(BinaryOperatorExprSyntax.self) {
+                if op.operator.text == "&&" || op.operator.text == "||" { return lowerer.location(of: op) }
+                current = infix.leftOperand
+            } else {
+                return lowerer.location(of: current)
+            }
         }
     }
 
