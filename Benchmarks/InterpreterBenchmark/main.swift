@@ -1,9 +1,9 @@
 // `swift run -c release interpreter-benchmark`: Swift-math beside CPython, Lua 5.4 (where it is
 // installed) and the same program compiled with `swiftc -O`, per workload, from one run.
 //
-// Every time is the best of 3 runs of a whole process (`mathbook run FILE`, `python3 FILE`,
-// `lua5.4 FILE`, the compiled binary), minus the best time of an empty program of the same runtime,
-// so that start-up is not counted against any of them. Programs live in Benchmarks/Interpreter,
+// Every time is the best of 7 runs of a whole process (`mathbook run FILE`, `python3 FILE`,
+// `lua5.4 FILE`, the compiled binary), minus the best of 7 runs of an empty program of the same
+// runtime, measured in turn with it, so that start-up is not counted against any of them. Programs live in Benchmarks/Interpreter,
 // one file per runtime, and print the same results. Build `mathbook` in release first:
 // `swift build -c release --product mathbook`.
 import Foundation
@@ -16,7 +16,7 @@ let workloads: [(name: String, file: String, kind: String)] = [
     ("120×120 matmul, triple loops", "matrix_loops", "scalar"),
     ("tensor linear regression, 200 steps", "tensor_regression", "tensor"),
 ]
-let runs = 3
+let runs = 7
 
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
@@ -40,13 +40,19 @@ func timeProcess(_ executable: String, _ arguments: [String], environment: [Stri
     return (elapsed, String(decoding: data, as: UTF8.self))
 }
 
-func best(_ body: () -> (Double, String)?) -> (Double, String)? {
-    var result: (Double, String)?
+/// A workload's time beyond its runtime's start-up: the best of `runs` of each, the two measured
+/// in turn, so that both see the same moments of a shared machine (measured apart, a slow minute
+/// on one side changed a ratio by half).
+func beyondStartUp(_ workload: () -> (Double, String)?, baseline: () -> (Double, String)?) -> (Double, String)? {
+    var bestWorkload: (Double, String)?
+    var bestBaseline = Double.infinity
     for _ in 0..<runs {
-        guard let run = body() else { return nil }
-        if result == nil || run.0 < result!.0 { result = run }
+        if let start = baseline() { bestBaseline = min(bestBaseline, start.0) }
+        guard let run = workload() else { return nil }
+        if bestWorkload == nil || run.0 < bestWorkload!.0 { bestWorkload = run }
     }
-    return result
+    guard let bestWorkload, bestBaseline.isFinite else { return bestWorkload }
+    return (max(0, bestWorkload.0 - bestBaseline), bestWorkload.1)
 }
 
 func available(_ command: String) -> Bool {
@@ -81,33 +87,37 @@ func compiled(_ file: String) -> String? {
 
 // Start-up baselines: an empty program, and for the tensor workload one that loads MathCore and
 // OpenBLAS (whose start-up alone is a good part of a short run).
-func baseline(_ name: String, _ source: String) -> Double {
+func baseline(_ name: String, _ source: String) -> () -> (Double, String)? {
     let file = work.appendingPathComponent("\(name).swift")
-    guard (try? Data(source.utf8).write(to: file)) != nil else { return 0 }
+    guard (try? Data(source.utf8).write(to: file)) != nil else { return { nil } }
     let binary = work.appendingPathComponent(name).path
     let arguments = ["-O", "-I", work.path, "-I", packageRoot.appendingPathComponent("Sources/COpenBLAS").path,
                                            "-I", packageRoot.appendingPathComponent("Sources/CAllocator").path] + blasFlags
         + ["-L", work.path, "-lMathCore", "-lm", "-o", binary, file.path]
-    guard timeProcess("swiftc", arguments) != nil else { return 0 }
-    return best { timeProcess(binary, [], environment: libraryEnvironment) }?.0 ?? 0
+    guard timeProcess("swiftc", arguments) != nil else { return { nil } }
+    return { timeProcess(binary, [], environment: libraryEnvironment) }
 }
 let swiftBaseline = baseline("empty", "print(0)\n")
-let mathCoreBaseline = builtMathCore ? baseline("empty_mathcore", "import MathCore\nprint(zeros(1) • zeros(1, 1))\n") : 0
+let mathCoreBaseline = builtMathCore ? baseline("empty_mathcore", "import MathCore\nprint(zeros(1) • zeros(1, 1))\n") : { nil }
 let mathbook = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mathbook").path
 guard FileManager.default.isExecutableFile(atPath: mathbook) else {
     print("mathbook is not built beside this benchmark: run `swift build -c release --product mathbook` first.")
     exit(1)
 }
-let mathbookBaseline: Double = {
-    let file = work.appendingPathComponent("empty_swiftmath.swift")
-    guard (try? Data("print(0)\n".utf8).write(to: file)) != nil else { return 0 }
-    return best { timeProcess(mathbook, ["run", file.path], environment: libraryEnvironment) }?.0 ?? 0
-}()
-let pythonBaseline = best { timeProcess("python3", ["-c", "pass"]) }?.0 ?? 0
+func mathbookBaseline(_ name: String, _ source: String) -> () -> (Double, String)? {
+    let file = work.appendingPathComponent("\(name).swift")
+    guard (try? Data(source.utf8).write(to: file)) != nil else { return { nil } }
+    return { timeProcess(mathbook, ["run", file.path], environment: libraryEnvironment) }
+}
+let swiftMathBaseline = mathbookBaseline("empty_swiftmath", "print(0)\n")
+// The tensor workload's baseline makes the same first tiny product as the compiled one's, so that
+// both leave out OpenBLAS's first call.
+let swiftMathTensorBaseline = mathbookBaseline("empty_swiftmath_mathcore", "print(zeros(1) • zeros(1, 1))\n")
+let pythonBaseline = { timeProcess("python3", ["-c", "pass"]) }
 /// NumPy's import alone takes a tenth of a second: the tensor workload's baseline includes it.
-let numpyBaseline = best { timeProcess("python3", ["-c", "import numpy"]) }?.0 ?? pythonBaseline
+let numpyBaseline = { timeProcess("python3", ["-c", "import numpy"]) }
 let hasLua = available("lua5.4")
-let luaBaseline = hasLua ? best { timeProcess("lua5.4", ["-e", ""]) }?.0 ?? 0 : 0
+let luaBaseline = { timeProcess("lua5.4", ["-e", ""]) }
 
 func format(_ value: Double?) -> String { value.map { $0 < 0.001 ? "< 0.001 s" : String(format: "%.3f s", $0) } ?? "–" }
 func ratio(_ a: Double?, _ b: Double?) -> String {
@@ -123,17 +133,19 @@ var mismatches: [String] = []
 for workload in workloads {
     let source = try String(contentsOf: folder.appendingPathComponent("\(workload.file).swift"), encoding: .utf8)
     _ = source
-    let ours = best { timeProcess(mathbook, ["run", folder.appendingPathComponent("\(workload.file).swift").path], environment: libraryEnvironment) }
-    let python = best { timeProcess("python3", [folder.appendingPathComponent("\(workload.file).py").path]) }
+    let isTensor = workload.kind == "tensor"
+    let ours = beyondStartUp({ timeProcess(mathbook, ["run", folder.appendingPathComponent("\(workload.file).swift").path], environment: libraryEnvironment) },
+                             baseline: isTensor ? swiftMathTensorBaseline : swiftMathBaseline)
+    let python = beyondStartUp({ timeProcess("python3", [folder.appendingPathComponent("\(workload.file).py").path]) },
+                               baseline: isTensor ? numpyBaseline : pythonBaseline)
     let luaFile = folder.appendingPathComponent("\(workload.file).lua").path
-    let lua = hasLua && FileManager.default.fileExists(atPath: luaFile) ? best { timeProcess("lua5.4", [luaFile]) } : nil
+    let lua = hasLua && FileManager.default.fileExists(atPath: luaFile) ? beyondStartUp({ timeProcess("lua5.4", [luaFile]) }, baseline: luaBaseline) : nil
     let binary = builtMathCore ? compiled(workload.file) : nil
-    let native = binary.flatMap { path in best { timeProcess(path, [], environment: libraryEnvironment) } }
-    let oursTime = ours.map { max(0, $0.0 - mathbookBaseline) }
+    let native = binary.flatMap { path in
+        beyondStartUp({ timeProcess(path, [], environment: libraryEnvironment) }, baseline: isTensor ? mathCoreBaseline : swiftBaseline)
+    }
     if let ours, let native, ours.1 != native.1 { mismatches.append("\(workload.name): Swift-math printed \(ours.1.debugDescription), swiftc \(native.1.debugDescription)") }
-    let pythonTime = python.map { max(0, $0.0 - (workload.kind == "tensor" ? numpyBaseline : pythonBaseline)) }
-    let luaTime = lua.map { max(0, $0.0 - luaBaseline) }
-    let nativeTime = native.map { max(0, $0.0 - (workload.kind == "tensor" ? mathCoreBaseline : swiftBaseline)) }
+    let (oursTime, pythonTime, luaTime, nativeTime) = (ours?.0, python?.0, lua?.0, native?.0)
     print("| \(workload.name) | \(format(oursTime)) | \(format(pythonTime)) | \(format(luaTime)) | \(format(nativeTime)) | \(ratio(oursTime, pythonTime)) | \(ratio(oursTime, luaTime)) | \(ratio(oursTime, nativeTime)) |")
 }
 if !hasLua { print("\nlua5.4 was not found; install it (`apt-get install lua5.4`) to add its column.") }
