@@ -419,6 +419,13 @@ extension Lowerer {
             expression.localSlot = slot
             return expression
         case (0, .bool): return .bool(place) { frame in frame.slots[slot].bool }
+        case (0, .tensor) where lastUses.contains(Syntax(node).id):
+            // Its last use: the tensor leaves the slot, the only owner of its storage.
+            return Expression(type: type, location: place) { frame in
+                let value = frame.slots[slot]
+                frame.slots[slot] = .void
+                return value
+            }
         case (0, _): return Expression(type: type, location: place) { frame in frame.slots[slot] }
         case (1, _): return Expression(type: type, location: place) { frame in (frame.parent ?? frame).slots[slot] }
         default: return Expression(type: type, location: place) { frame in frame.ancestor(distance).slots[slot] }

@@ -12,6 +12,9 @@ final class Lowerer {
     let globals: Scope
     /// Whether top-level functions of numbers get scalar kernels (see `ScalarKernel.swift`).
     var usesKernels = true
+    /// Reads of a tensor `let` that are its last use in its block (see `markLastUses`): the value
+    /// is moved out of its slot, so that MathCore may reuse its storage.
+    var lastUses: Set<SyntaxIdentifier> = []
     /// How many top-level loops were compiled to kernels (for the tests).
     var loopKernelCount = 0
     /// Locations already found, by node (see `location(of:)`).

@@ -8,11 +8,48 @@ extension Lowerer {
     /// their declaration (and call each other), as in Swift.
     func lowerStatements(_ items: CodeBlockItemListSyntax) throws -> StatementCode {
         try declareTypesAndFunctions(in: items)
+        markLastUses(in: items)
         var codes: [StatementCode] = []
         for item in items {
             if let code = try lowerItem(item) { codes.append(code) }
         }
         return sequence(codes)
+    }
+
+    /// Finds the last use of each `let` declared in a block, as compiled Swift's optimizer does, so
+    /// that `predictions - ys` can reuse `predictions`'s storage when nothing reads it again: the
+    /// name occurs once after its declaration, in a later statement of the same block, and not
+    /// inside a loop or a closure there (which could run it twice). The top level is left out:
+    /// its names outlive the code being run, for the cells after it.
+    func markLastUses(in items: CodeBlockItemListSyntax) {
+        guard scopes.last !== globals else { return }
+        let list = Array(items)
+        for (index, item) in list.enumerated() {
+            guard case let .decl(declaration) = item.item, let variable = declaration.as(VariableDeclSyntax.self),
+                  variable.bindingSpecifier.tokenKind == .keyword(.let), variable.bindings.count == 1,
+                  let pattern = variable.bindings.first?.pattern.as(IdentifierPatternSyntax.self) else { continue }
+            let name = pattern.identifier.tokenKind
+            var uses: [(token: TokenSyntax, statement: CodeBlockItemSyntax)] = []
+            for later in list[(index + 1)...] {
+                for token in later.tokens(viewMode: .sourceAccurate) where token.tokenKind == name {
+                    uses.append((token, later))
+                }
+            }
+            guard uses.count == 1, let use = uses.first, let reference = use.token.parent?.as(DeclReferenceExprSyntax.self),
+                  reference.argumentNames == nil,
+                  !(reference.parent?.as(MemberAccessExprSyntax.self).map { $0.declName.id == reference.id } ?? false) else { continue }
+            var node = reference.parent
+            var repeats = false
+            while let current = node, current.id != use.statement.id {
+                if current.is(ForStmtSyntax.self) || current.is(WhileStmtSyntax.self) || current.is(RepeatStmtSyntax.self)
+                    || current.is(ClosureExprSyntax.self) || current.is(FunctionDeclSyntax.self) {
+                    repeats = true
+                    break
+                }
+                node = current.parent
+            }
+            if !repeats { lastUses.insert(reference.id) }
+        }
     }
 
     /// Statements run in order until one does not finish normally. Folded into nested pairs rather
