@@ -7,6 +7,9 @@
 // one file per runtime, and print the same results. Build `mathbook` in release first:
 // `swift build -c release --product mathbook`.
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Interpreter")
 let packageRoot = folder.deletingLastPathComponent().deletingLastPathComponent()
@@ -23,21 +26,47 @@ func seconds(_ duration: Duration) -> Double {
 }
 
 /// Runs a command and returns its wall time and standard output, or nil if it could not run or failed.
+/// Runs a program to its end and times it: the wall-clock seconds and what it printed, or nil if
+/// it failed. Spawned and waited for with `posix_spawn` and `waitpid`: Foundation's `Process`
+/// notices a child's end late on Linux, which added tens of milliseconds to some runs.
 func timeProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) -> (Double, String)? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [executable] + arguments
-    if let environment { process.environment = environment }
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
+    var pipe: [Int32] = [0, 0]
+    guard Glibc.pipe(&pipe) == 0 else { return nil }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addclose(&actions, pipe[0])
+    posix_spawn_file_actions_addclose(&actions, pipe[1])
+    let argv = (["/usr/bin/env", executable] + arguments).map { strdup($0) } + [nil]
+    let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+        for pointer in argv { free(pointer) }
+        for pointer in env { free(pointer) }
+    }
+    var child: pid_t = 0
     let start = ContinuousClock.now
-    do { try process.run() } catch { return nil }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    guard posix_spawn(&child, "/usr/bin/env", &actions, nil, argv, env) == 0 else {
+        close(pipe[0])
+        close(pipe[1])
+        return nil
+    }
+    close(pipe[1])
+    var output = Data()
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = read(pipe[0], &buffer, buffer.count)
+        if count <= 0 { break }
+        output.append(contentsOf: buffer[0..<count])
+    }
+    close(pipe[0])
+    var status: Int32 = 0
+    while waitpid(child, &status, 0) == -1 && errno == EINTR {}
     let elapsed = seconds(ContinuousClock.now - start)
-    guard process.terminationStatus == 0 else { return nil }
-    return (elapsed, String(decoding: data, as: UTF8.self))
+    // Exited normally with status 0.
+    guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else { return nil }
+    return (elapsed, String(decoding: output, as: UTF8.self))
 }
 
 /// A workload's time beyond its runtime's start-up: the best of `runs` of each, the two measured
