@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 import Site
 
 /// `mathbook build`: turns the lessons into the static course site.
@@ -12,8 +13,7 @@ public enum BuildCommand {
         let start = clock.now
         let silent: @Sendable (String) -> Void = { _ in }
         let report = SiteBuilder.build(options, progress: quiet ? silent : progress)
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (clock.now - start).seconds
         guard report.succeeded else {
             let errors = report.errors.map { $0.path.isEmpty ? $0.message : Report.error(at: $0.place, $0.message, style: style) }.joined(separator: "\n")
             return CommandResult(

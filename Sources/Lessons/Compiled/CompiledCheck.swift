@@ -65,11 +65,7 @@ public struct CompiledCheck: Sendable {
 
     /// Compiles and runs every lesson (on all cores), in the order given.
     public func check(_ lessons: [ExecutedLesson]) -> [CompiledLessonResult?] {
-        let results = ResultSlots<CompiledLessonResult?>(count: lessons.count)
-        DispatchQueue.concurrentPerform(iterations: lessons.count) { index in
-            results[index] = .some(check(lessons[index]))
-        }
-        return results.values
+        concurrentMap(lessons.count) { check(lessons[$0]) }
     }
 
     /// Compiles and runs one lesson's programs; nil when it has no block to compile.

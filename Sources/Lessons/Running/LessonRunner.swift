@@ -44,11 +44,7 @@ public enum LessonRunner {
 
     /// Runs many lessons on all cores; the results come back in the order of `lessons`.
     public static func run(_ lessons: [Lesson], limits: Limits = .standard) -> [ExecutedLesson] {
-        let results = ResultSlots<ExecutedLesson>(count: lessons.count)
-        DispatchQueue.concurrentPerform(iterations: lessons.count) { index in
-            results[index] = run(lessons[index], limits: limits)
-        }
-        return results.values
+        concurrentMap(lessons.count) { run(lessons[$0], limits: limits) }
     }
 
     /// Runs one block in `session`.
@@ -73,22 +69,42 @@ public enum LessonRunner {
     }
 }
 
+/// `transform` of every index in `0..<count`, computed on all cores, returned in index order.
+/// Each index is computed exactly once; `transform` must not share mutable state between indexes.
+public func concurrentMap<Element>(_ count: Int, _ transform: (Int) -> Element) -> [Element] {
+    let slots = ResultSlots<Element>(count: count)
+    withoutActuallyEscaping(transform) { transform in
+        nonisolated(unsafe) let work = transform
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            slots[index] = work(index)
+        }
+    }
+    return slots.values
+}
+
 /// Slots filled by concurrent workers, each slot by exactly one of them.
-public final class ResultSlots<Value>: @unchecked Sendable {
+final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
     private let lock = NSLock()
 
-    public init(count: Int) {
+    init(count: Int) {
         slots = Array(repeating: nil, count: count)
     }
 
-    public subscript(index: Int) -> Value? {
+    subscript(index: Int) -> Value? {
         get { lock.withLock { slots[index] } }
         set { lock.withLock { slots[index] = newValue } }
     }
 
     /// The values, once every slot is filled.
-    public var values: [Value] {
+    var values: [Value] {
         lock.withLock { slots.compactMap { $0 } }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double` (for progress lines and reports).
+    public var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

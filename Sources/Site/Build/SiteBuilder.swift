@@ -80,7 +80,8 @@ public enum SiteBuilder {
                 report.errors += readErrors
             }
             let ordered = try order(lessons, by: configuration, folder: options.lessonsFolder)
-            let course = runOrRecall(ordered, theme: theme, options: options, report: &report, progress: progress)
+            let pageNames = Dictionary(uniqueKeysWithValues: ordered.map { (fileName(of: $0), pageName(of: $0)) })
+            let course = runOrRecall(ordered, pageNames: pageNames, theme: theme, options: options, report: &report, progress: progress)
             for entry in course {
                 for failure in entry.failures {
                     if options.keepGoing {
@@ -102,7 +103,8 @@ public enum SiteBuilder {
             }
             report.buildVersion = hasher.hexDigest
 
-            let (files, renderErrors) = render(course, configuration: configuration, theme: theme, options: options, version: report.buildVersion)
+            let (files, renderErrors) = render(course, pageNames: pageNames, configuration: configuration, theme: theme, options: options,
+                                               version: report.buildVersion)
             report.errors += renderErrors
             guard report.errors.isEmpty else { return report }
             report.pageCount = course.count + 1
@@ -118,22 +120,20 @@ public enum SiteBuilder {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         // Parsed on all cores, kept in file-name order.
-        let parsed = ResultSlots<Result<Lesson, SiteError>>(count: names.count)
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+        let parsed = concurrentMap(names.count) { index -> Result<Lesson, SiteError> in
             let path = folder.hasSuffix("/") ? folder + names[index] : folder + "/" + names[index]
             do throws(LessonError) {
-                parsed[index] = .success(try LessonParser.parse(contentsOf: URL(fileURLWithPath: path), path: path))
+                return .success(try LessonParser.parse(contentsOf: URL(fileURLWithPath: path), path: path))
             } catch {
-                parsed[index] = .failure(SiteError(path: error.path, line: error.location.line, column: error.location.column, error.message))
+                return .failure(SiteError(path: error.path, line: error.location.line, column: error.location.column, error.message))
             }
         }
         var lessons: [Lesson] = []
         var errors: [SiteError] = []
-        for index in names.indices {
-            switch parsed[index] {
-            case let .success(lesson)?: lessons.append(lesson)
-            case let .failure(error)?: errors.append(error)
-            case nil: break
+        for result in parsed {
+            switch result {
+            case let .success(lesson): lessons.append(lesson)
+            case let .failure(error): errors.append(error)
             }
         }
         return (lessons, errors)
@@ -177,19 +177,15 @@ public enum SiteBuilder {
     /// changed (then its results are not even read), else its results from the cache, else run
     /// (in parallel) and stored.
     static func runOrRecall(
-        _ lessons: [Lesson], theme: Theme, options: BuildOptions, report: inout BuildReport,
+        _ lessons: [Lesson], pageNames: [String: String], theme: Theme, options: BuildOptions, report: inout BuildReport,
         progress: @escaping @Sendable (String) -> Void
     ) -> [CourseLesson] {
         let cache = BuildCache(folder: URL(fileURLWithPath: options.cacheFolder))
         let tool = BuildCache.toolIdentity
         let limits = String(describing: options.limits)
         let keys = lessons.map { BuildCache.key(path: $0.path, source: $0.source, tool: tool, limits: limits) }
-        let pageNames = Dictionary(uniqueKeysWithValues: lessons.map { (fileName(of: $0), pageName(of: $0)) })
         let bodyKeys = keys.map { BuildCache.bodyKey(resultsKey: $0, themeDigest: theme.digest, pageNames: pageNames) }
-        let bodies = ResultSlots<LessonBody>(count: lessons.count)
-        DispatchQueue.concurrentPerform(iterations: lessons.count) { index in
-            bodies[index] = cache.body(for: bodyKeys[index])
-        }
+        let bodies = concurrentMap(lessons.count) { cache.body(for: bodyKeys[$0]) }
         var results: [LessonResults?] = lessons.indices.map { index in
             bodies[index] != nil ? LessonResults(blocks: []) : cache.results(for: keys[index])
         }
@@ -198,8 +194,7 @@ public enum SiteBuilder {
             report.cached.append(lessons[index].path)
             progress("  cached   \(lessons[index].path)")
         }
-        let ran = ResultSlots<(LessonResults, Double)>(count: toRun.count)
-        DispatchQueue.concurrentPerform(iterations: toRun.count) { position in
+        let ran = concurrentMap(toRun.count) { position -> (LessonResults, Double) in
             let lesson = lessons[toRun[position]]
             let clock = ContinuousClock()
             let start = clock.now
@@ -211,14 +206,13 @@ public enum SiteBuilder {
                 executed = LessonRunner.run(lesson, limits: options.limits)
             }
             let check = LessonCheck(executed)
-            let elapsed = clock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            ran[position] = (LessonResults(check), seconds)
+            let seconds = (clock.now - start).seconds
             let from = resumedAt > 0 ? String(format: " (from block %d of %d)", resumedAt + 1, executed.runs.count) : ""
             progress("  ran      \(lesson.path) in \(duration(seconds))" + from)
+            return (LessonResults(check), seconds)
         }
         for (position, index) in toRun.enumerated() {
-            guard let (lessonResults, seconds) = ran[position] else { continue }
+            let (lessonResults, seconds) = ran[position]
             results[index] = lessonResults
             cache.store(lessonResults, for: keys[index])
             report.rebuilt.append((lessons[index].path, seconds))
@@ -243,9 +237,10 @@ public enum SiteBuilder {
     /// Every file of the site, by path: pages, the search index, the theme's assets; and every
     /// error found making them (a formula, a template, a broken link).
     static func render(
-        _ course: [CourseLesson], configuration: CourseConfiguration, theme: Theme, options: BuildOptions, version: String
+        _ course: [CourseLesson], pageNames: [String: String], configuration: CourseConfiguration, theme: Theme,
+        options: BuildOptions, version: String
     ) -> (files: [String: Data], errors: [SiteError]) {
-        let renderer = PageRenderer(theme: theme, courseTitle: configuration.title, lessons: course,
+        let renderer = PageRenderer(theme: theme, courseTitle: configuration.title, lessons: course, pageNames: pageNames,
                                     buildVersion: version, liveReload: options.liveReload)
         var pages: [String: String] = [:]
         var searchPages: [SearchIndex.Page] = []
@@ -254,10 +249,8 @@ public enum SiteBuilder {
         // lesson's body comes from the cache when neither it, its results, the theme nor the page
         // names changed; only the page around it (sidebar, version) is made again.
         let cache = BuildCache(folder: URL(fileURLWithPath: options.cacheFolder))
-        let pageNames = renderer.pageNames
-        let rendered = ResultSlots<Result<RenderedPage, SiteError>>(count: course.count)
-        DispatchQueue.concurrentPerform(iterations: course.count) { position in
-            rendered[position] = Result { () throws(SiteError) in
+        let rendered = concurrentMap(course.count) { position in
+            Result { () throws(SiteError) in
                 if let body = course[position].cachedBody {
                     return try renderer.lessonPage(at: position, body: body)
                 }
@@ -269,13 +262,11 @@ public enum SiteBuilder {
         cache.keepOnly(Set(course.map(\.cacheKey) + course.map(\.bodyKey)))
         for position in course.indices {
             switch rendered[position] {
-            case let .success(page)?:
+            case let .success(page):
                 pages[page.name] = page.html
                 searchPages.append(SearchIndex.Page(title: course[position].title, href: page.name, sections: page.sections))
-            case let .failure(error)?:
+            case let .failure(error):
                 errors.append(error)
-            case nil:
-                break
             }
         }
         do {

@@ -20,15 +20,15 @@ enum SiteOutput {
                 try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
             // The files on all cores; the first failure is the error.
-            let failures = ResultSlots<String>(count: paths.count)
-            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let failures = concurrentMap(paths.count) { index -> String? in
                 do {
                     try files[paths[index]]?.write(to: staging.appendingPathComponent(paths[index]))
+                    return nil
                 } catch {
-                    failures[index] = error.localizedDescription
+                    return error.localizedDescription
                 }
             }
-            if let failure = paths.indices.lazy.compactMap({ failures[$0] }).first {
+            if let failure = failures.lazy.compactMap({ $0 }).first {
                 throw SiteError(path: staging.path, "cannot write the new site: \(failure)")
             }
         } catch let error as SiteError {

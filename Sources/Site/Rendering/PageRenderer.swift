@@ -54,6 +54,8 @@ struct PageRenderer {
     let theme: Theme
     let courseTitle: String
     let lessons: [CourseLesson]
+    /// Each lesson's page, by the lesson's file name (links between lessons are rewritten to them).
+    let pageNames: [String: String]
     let buildVersion: String
     let liveReload: Bool
 
@@ -98,11 +100,6 @@ struct PageRenderer {
         }
         body = LinkRewriter.rewriteLessonLinks(in: body, pageNames: pageNames)
         return LessonBody(html: body, toc: toc, sections: SearchIndex.sections(ofBody: body, title: entry.title), failures: entry.failures)
-    }
-
-    /// Each lesson's page, by the lesson's file name.
-    var pageNames: [String: String] {
-        Dictionary(uniqueKeysWithValues: lessons.map { ($0.fileName, $0.pageName) })
     }
 
     /// The index page: the course title, its introduction, the lessons with their summaries.

@@ -71,7 +71,7 @@ public final class DevServer: Sendable {
         let elapsed = clock.now - start
         if report.succeeded {
             state.version = report.buildVersion
-            let milliseconds = Int(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            let milliseconds = Int(elapsed.seconds * 1000)
             log("Rebuilt after \(reason) in \(milliseconds) ms: \(report.rebuilt.count) ran, \(report.cached.count) from the cache")
         } else {
             for error in report.errors { log(error.description) }
