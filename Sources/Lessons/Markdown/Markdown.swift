@@ -28,20 +28,30 @@ struct MarkdownBlock: Equatable, Sendable {
     var previousSibling: Int?
 }
 
-/// The only place that speaks to cmark (cmark-gfm, for its tables): it turns cmark's nodes into `MarkdownBlock` values at
-/// once and frees what it allocated.
+/// The only place that speaks to cmark (cmark-gfm, for its tables): it turns cmark's nodes into
+/// `MarkdownBlock` values at once and frees what it allocated.
 enum Markdown {
     /// All the blocks of `text`, in document order (a block's children come after it).
     static func blocks(in text: String) -> [MarkdownBlock] {
-        guard let parser = mathbook_parser_with_tables(CMARK_OPT_SOURCEPOS) else { return [] }
+        parse(text, options: CMARK_OPT_SOURCEPOS) { document, _ in blocks(of: document) } ?? []
+    }
+
+    /// Parses `text` (CommonMark plus tables) and hands the document and its parser to `body`;
+    /// both are freed after it. Nil when cmark cannot make a parser or a document.
+    private static func parse<Result>(_ text: String, options: Int32, _ body: (OpaquePointer, OpaquePointer) -> Result) -> Result? {
+        guard let parser = mathbook_parser_with_tables(options) else { return nil }
         defer { cmark_parser_free(parser) }
         var text = text
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        guard let document = cmark_parser_finish(parser) else { return [] }
+        guard let document = cmark_parser_finish(parser) else { return nil }
         defer { cmark_node_free(document) }
+        return body(document, parser)
+    }
 
+    /// All the blocks of a parsed document, in document order.
+    private static func blocks(of document: OpaquePointer) -> [MarkdownBlock] {
         var blocks: [MarkdownBlock] = []
         /// Appends the block children of `container`, each pointing at the one before it.
         func visitChildren(of container: OpaquePointer) {
@@ -110,17 +120,11 @@ enum Markdown {
     /// Markdown rendered to HTML by cmark. Raw HTML in the text is kept (`CMARK_OPT_UNSAFE`):
     /// lessons are written by the course's authors, and the site inserts its own HTML blocks.
     static func html(_ text: String) -> String {
-        guard let parser = mathbook_parser_with_tables(CMARK_OPT_UNSAFE) else { return "" }
-        defer { cmark_parser_free(parser) }
-        var text = text
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        guard let document = cmark_parser_finish(parser) else { return "" }
-        defer { cmark_node_free(document) }
-        guard let rendered = cmark_render_html(document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser)) else { return "" }
-        defer { free(rendered) }
-        return String(cString: rendered)
+        parse(text, options: CMARK_OPT_UNSAFE) { document, parser in
+            guard let rendered = cmark_render_html(document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        } ?? ""
     }
 
     /// A string that cmark owns, copied (nil becomes "").

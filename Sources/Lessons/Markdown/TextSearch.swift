@@ -15,7 +15,9 @@ extension Substring {
         var needle = needle
         let length = needle.utf8.count
         guard length > 0 else { return startIndex..<startIndex }
-        let offset: Int?? = utf8.withContiguousStorageIfAvailable { haystack -> Int? in
+        // `withUTF8` makes the text contiguous first if it is not (it always is on Linux).
+        var text = self
+        let offset = text.withUTF8 { haystack -> Int? in
             guard haystack.count >= length, let base = haystack.baseAddress else { return nil }
             return needle.withUTF8 { pattern -> Int? in
                 let first = Int32(pattern[0])
@@ -30,23 +32,9 @@ extension Substring {
                 return nil
             }
         }
-        guard let offset else { return slowRange(of: needle) }
         guard let offset else { return nil }
         let start = utf8.index(startIndex, offsetBy: offset)
         return start..<utf8.index(start, offsetBy: length)
-    }
-
-    /// The search for text that is not stored contiguously (bridged strings).
-    private func slowRange(of needle: String) -> Range<String.Index>? {
-        let bytes = Array(needle.utf8)
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            if utf8[index...].starts(with: bytes) {
-                return index..<utf8.index(index, offsetBy: bytes.count)
-            }
-            index = utf8.index(after: index)
-        }
-        return nil
     }
 
     /// The text with every occurrence of `needle` replaced by `replacement`, in one pass.
