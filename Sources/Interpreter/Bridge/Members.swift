@@ -205,7 +205,7 @@ enum Members {
                     return .void
                 }
             // A trailing closure is the `where:` argument (`xs.contains { $0 > 1 }`), as in Swift.
-            case ("contains", 1) where signature(["where"]) && (arguments[0].isTrailingClosure || labels == ["where"]):
+            case ("contains", 1) where signature(["where"]):
                 let f = try closure(0, [element], .bool).code
                 return make(.bool) { frame, value in
                     let function = try f(frame)
@@ -229,7 +229,7 @@ enum Members {
                     let function = try f(frame)
                     return try value.array.first { try callClosure(function, [$0], frame).bool }.map { .some($0) } ?? .none
                 }
-            case ("firstIndex", 1) where signature(["where"]) && (arguments[0].isTrailingClosure || labels == ["where"]):
+            case ("firstIndex", 1) where signature(["where"]):
                 let f = try closure(0, [element], .bool).code
                 return make(.optional(.int)) { frame, value in
                     let function = try f(frame)

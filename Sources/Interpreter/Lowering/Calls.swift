@@ -163,7 +163,6 @@ extension Lowerer {
     /// A call of a scalar kernel from ordinary code: the arguments, computed unboxed, go into the
     /// first registers of the run's kernel stack (no kernel is running while ordinary code runs).
     private func kernelCall(_ kernel: ScalarKernel, arguments: [Expression], place: SourceLocation) -> Expression? {
-        guard arguments.count <= ScalarKernel.maximumArguments else { return nil }
         var codes: [(Frame) throws -> UInt64] = []
         for (argument, type) in zip(arguments, kernel.parameterTypes) {
             guard argument.type == type else { return nil }

@@ -301,7 +301,6 @@ final class ScalarKernel {
     /// Calls of at most this many arguments are compiled.
     static let maximumArguments = 8
 
-    let name: String
     let parameterTypes: [SwiftType]
     let resultType: SwiftType
     /// Registers used: parameters, variables, temporaries.
@@ -312,8 +311,7 @@ final class ScalarKernel {
     private var instructions: UnsafeMutablePointer<KernelInstruction>?
     private var instructionCount = 0
 
-    init(name: String, parameterTypes: [SwiftType], resultType: SwiftType) {
-        self.name = name
+    init(parameterTypes: [SwiftType], resultType: SwiftType) {
         self.parameterTypes = parameterTypes
         self.resultType = resultType
     }
@@ -498,7 +496,7 @@ struct ScalarKernelCompiler {
         guard info.owner == nil, scalar.contains(info.resultType), info.parameters.count <= ScalarKernel.maximumArguments,
               info.parameters.allSatisfy({ scalar.contains($0.type) && $0.defaultValue == nil }),
               let body = syntax.body else { return nil }
-        let kernel = ScalarKernel(name: info.name, parameterTypes: info.parameters.map(\.type), resultType: info.resultType)
+        let kernel = ScalarKernel(parameterTypes: info.parameters.map(\.type), resultType: info.resultType)
         var compiler = ScalarKernelCompiler(lowerer: lowerer, kernel: kernel, info: info)
         do {
             for parameter in info.parameters { _ = try compiler.declare(parameter.name, type: parameter.type, isLet: true) }
@@ -524,7 +522,7 @@ struct ScalarKernelCompiler {
     /// The kernel of a top-level `for` or `while` loop over numbers, or nil.
     static func compileLoop(_ statement: StmtSyntax, lowerer: Lowerer) -> LoopKernel? {
         guard statement.is(ForStmtSyntax.self) || statement.is(WhileStmtSyntax.self) else { return nil }
-        let kernel = ScalarKernel(name: "loop", parameterTypes: [], resultType: .void)
+        let kernel = ScalarKernel(parameterTypes: [], resultType: .void)
         var compiler = ScalarKernelCompiler(lowerer: lowerer, kernel: kernel, info: nil)
         compiler.allowsGlobals = true
         do {
@@ -856,9 +854,8 @@ struct ScalarKernelCompiler {
     private struct Value {
         var type: SwiftType
         var register: Int
-        /// For a number literal, its value: its type may still follow the other operand.
-        var literal: Double?
-        var isFloatLiteral = false
+        /// A number literal, whose type may still follow the other operand's.
+        var isLiteral = false
         var constantInt: Int?
     }
 
@@ -886,8 +883,7 @@ struct ScalarKernelCompiler {
             guard expected == nil || expected == .double,
                   let value = Double(literal.literal.text.replacingOccurrences(of: "_", with: "")) else { throw NotAKernel() }
             var result = try constant(bits(value), type: .double)
-            result.literal = value
-            result.isFloatLiteral = true
+            result.isLiteral = true
             return result
         }
         if let literal = syntax.as(BooleanLiteralExprSyntax.self) {
@@ -967,12 +963,12 @@ struct ScalarKernelCompiler {
             guard let magnitude = Int(digits) else { throw NotAKernel() }
             let value = Double(negative ? -magnitude : magnitude)
             var result = try constant(bits(value), type: .double)
-            result.literal = value
+            result.isLiteral = true
             return result
         }
         guard expected == nil || expected == .int, let value = Int((negative ? "-" : "") + digits) else { throw NotAKernel() }
         var result = try constant(bits(value), type: .int)
-        result.literal = Double(value)
+        result.isLiteral = true
         result.constantInt = value
         return result
     }
@@ -991,10 +987,7 @@ struct ScalarKernelCompiler {
             default: throw NotAKernel()
             }
             var result = Value(type: operand.type, register: register)
-            if let literal = operand.literal {
-                result.literal = -literal
-                result.isFloatLiteral = operand.isFloatLiteral
-            }
+            result.isLiteral = operand.isLiteral
             return result
         case "!":
             let operand = try expression(prefix.expression, expected: .bool)
@@ -1019,7 +1012,7 @@ struct ScalarKernelCompiler {
         let probe = mark
         let elseType = try expression(ternary.elseExpression, expected: expected ?? first.type).type
         rewind(to: probe)
-        if first.type != elseType, first.literal != nil {
+        if first.type != elseType, first.isLiteral {
             rewind(to: thenMark)
             first = try expression(ternary.thenExpression, expected: elseType)
         }
@@ -1087,14 +1080,14 @@ struct ScalarKernelCompiler {
         let start = mark
         var left = try expression(infix.leftOperand, expected: expected)
         let afterLeft = mark
-        var right = try expression(infix.rightOperand, expected: expected ?? (left.literal == nil ? left.type : nil))
+        var right = try expression(infix.rightOperand, expected: expected ?? (left.isLiteral ? nil : left.type))
         if left.type != right.type {
-            if left.literal != nil, right.literal == nil || right.type == .double {
+            if left.isLiteral, !right.isLiteral || right.type == .double {
                 // The left literal takes the right side's type: compile both again in order.
                 rewind(to: start)
                 left = try expression(infix.leftOperand, expected: right.type)
                 right = try expression(infix.rightOperand, expected: left.type)
-            } else if right.literal != nil {
+            } else if right.isLiteral {
                 rewind(to: afterLeft)
                 right = try expression(infix.rightOperand, expected: left.type)
             }
