@@ -1,5 +1,6 @@
 import Foundation
 @testable import Lessons
+import MathCore
 import Testing
 
 @Suite struct UnifiedDiffTests {
@@ -145,7 +146,7 @@ import Testing
 
     @Test(.enabled(if: GNUDiff.isInstalled, "needs GNU diff as /usr/bin/diff"))
     func matchesGNUDiffOnGeneratedCases() throws {
-        var random = SplitMix64(seed: 20_240_601)
+        var random = RandomGenerator(seed: 20_240_601)
         var cases: [(expected: String, actual: String, context: Int)] = [
             ("", "a\n", 3), ("a\n", "", 3), ("a", "", 3), ("", "a", 3), ("a", "a\n", 3), ("a\n", "a", 3),
             ("a", "b", 3), ("a\nb\nc\n", "x\ny\nz\n", 3), ("a\nb\nc", "x\ny\nz", 0), ("\n\n\n", "\n\n", 3),
@@ -167,7 +168,7 @@ import Testing
     }
 
     @Test func tenThousandLinesTakeWellUnderASecond() {
-        var random = SplitMix64(seed: 7)
+        var random = RandomGenerator(seed: 7)
         let lines = (0..<10_000).map { "line \($0) of the output\n" }
         var edited = lines
         let changed = Set((0..<500).map { _ in Int.random(in: 0..<lines.count, using: &random) })
@@ -191,7 +192,7 @@ import Testing
 
     /// Lines drawn from a small or large alphabet (so with many or no repeats), then edited at random:
     /// deletions, insertions, replacements and runs of one new line; sometimes without a final newline.
-    private static func editedTexts(unique: Bool, using random: inout SplitMix64) -> (String, String) {
+    private static func editedTexts(unique: Bool, using random: inout RandomGenerator) -> (String, String) {
         let alphabet = Int.random(in: 1...8, using: &random)
         let count = Int.random(in: 0...Int.random(in: 1...80, using: &random), using: &random)
         var lines = unique
@@ -214,7 +215,7 @@ import Testing
 
     /// Two texts of lines unique to each, mixed with a few frequent common lines: the case where GNU
     /// diff discards lines before matching, and its choices are hardest to reproduce.
-    private static func confusingTexts(using random: inout SplitMix64) -> (String, String) {
+    private static func confusingTexts(using random: inout RandomGenerator) -> (String, String) {
         let count = Int.random(in: 0...120, using: &random)
         let common = Int.random(in: 1...4, using: &random)
         let share = Double.random(in: 0.05...0.6, using: &random)
@@ -229,7 +230,7 @@ import Testing
     }
 
     /// The lines joined with newlines, one time in five without the last.
-    private static func text(_ lines: [String], using random: inout SplitMix64) -> String {
+    private static func text(_ lines: [String], using random: inout RandomGenerator) -> String {
         var text = lines.map { $0 + "\n" }.joined()
         if Int.random(in: 0..<5, using: &random) == 0, !text.isEmpty { text.removeLast() }
         return text
@@ -276,22 +277,5 @@ private enum GNUDiff {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// A small seeded generator, so that the generated cases are the same on every run and platform.
-private struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
